@@ -1,0 +1,46 @@
+package org.techroute.solver.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import org.techroute.solver.domain.RoutePlan;
+import org.techroute.solver.domain.Shift;
+import org.techroute.solver.domain.Visit;
+import org.techroute.solver.score.TechrouteConstraintProvider;
+
+/**
+ * The solver configuration techroute uses everywhere (command line, service, benchmarks), built in code so
+ * that the settings of one solve (time limit, seed, step limit) are explicit.
+ */
+public final class TechrouteSolverConfig {
+
+    private TechrouteSolverConfig() {
+    }
+
+    public static SolverConfig create(SolveSettings settings) {
+        List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(new ConstructionHeuristicPhaseConfig());
+        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig();
+        if (settings.stepCountLimit() != null) {
+            localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.stepCountLimit()
+                    .intValue()));
+        }
+        phases.add(localSearch);
+        return new SolverConfig()
+                .withSolutionClass(RoutePlan.class)
+                .withEntityClasses(Shift.class, Visit.class)
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                        .withConstraintProviderClass(TechrouteConstraintProvider.class))
+                .withEnvironmentMode(settings.environmentMode())
+                .withRandomSeed(settings.randomSeed())
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(settings.timeLimit()))
+                .withPhases(phases.toArray(PhaseConfig[]::new));
+    }
+}

@@ -1,0 +1,85 @@
+package org.techroute.solver.domain;
+
+import java.util.List;
+
+/**
+ * The timing rules of a technician's day, in one place: used by the shadow variables while solving and by
+ * whoever replays a route to print it, so the two can never disagree.
+ * <p>
+ * Rules: the technician leaves the start location at the shift start. At each visit, service starts at the
+ * earliest moment inside a time window (waiting if early; if every window has closed, service starts on
+ * arrival and is late). A pending break is taken on arrival at a visit when its window has opened by the time
+ * service could start and either it fits into the waiting time, or serving first (and travelling on) would
+ * start it after its latest start; otherwise service goes first. Breaks still pending when the technician
+ * reaches the end location are taken there if their earliest start has passed; later ones are not needed.
+ */
+public final class Schedule {
+
+    /** Receives the break placements while a route is replayed. */
+    public interface BreakListener {
+        void breakTaken(int breakIndex, long startMillis, long endMillis);
+    }
+
+    private static final BreakListener IGNORE = (index, start, end) -> {
+    };
+
+    private Schedule() {
+    }
+
+    /** Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis}. */
+    public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit) {
+        return visit(shift, fromLocation, departureMillis, breaksDone, visit, IGNORE);
+    }
+
+    public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
+            BreakListener listener) {
+        long arrival = departureMillis + shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
+        long ready = arrival;
+        long breakLateness = 0;
+        int done = breaksDone;
+        List<ShiftBreak> breaks = shift.getBreaks();
+        while (done < breaks.size()) {
+            ShiftBreak pending = breaks.get(done);
+            long wouldStart = visit.serviceStartFor(ready);
+            if (wouldStart < pending.earliestStartMillis()) {
+                break;
+            }
+            long breakStart = Math.max(ready, pending.earliestStartMillis());
+            boolean fitsInWait = breakStart + pending.durationMillis() <= wouldStart;
+            long nextStopEstimate = wouldStart + visit.getServiceDurationMillis()
+                    + shift.getMatrix().travelMillis(visit.getLocation(), shift.getEndLocation());
+            if (!fitsInWait && nextStopEstimate <= pending.latestStartMillis()) {
+                break; // serve first, the break still fits after
+            }
+            breakLateness += Math.max(0, breakStart - pending.latestStartMillis());
+            listener.breakTaken(done, breakStart, breakStart + pending.durationMillis());
+            ready = breakStart + pending.durationMillis();
+            done++;
+        }
+        long serviceStart = visit.serviceStartFor(ready);
+        return new VisitTiming(arrival, serviceStart, serviceStart + visit.getServiceDurationMillis(), done,
+                breakLateness);
+    }
+
+    /** How the route ends when the technician leaves {@code fromLocation} at {@code departureMillis}. */
+    public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone) {
+        return end(shift, fromLocation, departureMillis, breaksDone, IGNORE);
+    }
+
+    public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone,
+            BreakListener listener) {
+        long arrival = departureMillis + shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
+        long end = arrival;
+        long breakLateness = 0;
+        int done = breaksDone;
+        List<ShiftBreak> breaks = shift.getBreaks();
+        while (done < breaks.size() && breaks.get(done).earliestStartMillis() <= end) {
+            ShiftBreak pending = breaks.get(done);
+            breakLateness += Math.max(0, end - pending.latestStartMillis());
+            listener.breakTaken(done, end, end + pending.durationMillis());
+            end += pending.durationMillis();
+            done++;
+        }
+        return new RouteEnd(arrival, end, done, breakLateness);
+    }
+}

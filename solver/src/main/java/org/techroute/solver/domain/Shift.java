@@ -1,0 +1,181 @@
+package org.techroute.solver.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPinToIndex;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
+
+import org.techroute.solver.travel.TravelTimeMatrix;
+
+/**
+ * One working period of a technician: the ordered visits it serves are the planning variable.
+ * Times are epoch milliseconds; locations are matrix indexes.
+ */
+@PlanningEntity
+public class Shift {
+
+    @PlanningId
+    private String id;
+    private Technician technician;
+    /** The calendar date of the shift start in the shift's own offset (certifications are checked on it). */
+    private LocalDate date;
+    private long startMillis;
+    private long endMillis;
+    private long maxOvertimeMillis;
+    private int startLocation;
+    private int endLocation;
+    private List<ShiftBreak> breaks;
+    /** Per capacity dimension; empty means the van's capacity is not limited. */
+    private int[] capacity;
+    private TravelTimeMatrix matrix;
+    /** The first {@code pinnedVisitCount} visits are started or done: they never move. */
+    @PlanningPinToIndex
+    private int pinnedVisitCount;
+
+    @PlanningListVariable(allowsUnassignedValues = true)
+    private List<Visit> visits = new ArrayList<>();
+
+    public Shift() {
+    }
+
+    public Shift(String id, Technician technician, LocalDate date, long startMillis, long endMillis,
+            long maxOvertimeMillis, int startLocation, int endLocation, List<ShiftBreak> breaks, int[] capacity,
+            TravelTimeMatrix matrix) {
+        this.id = id;
+        this.technician = technician;
+        this.date = date;
+        this.startMillis = startMillis;
+        this.endMillis = endMillis;
+        this.maxOvertimeMillis = maxOvertimeMillis;
+        this.startLocation = startLocation;
+        this.endLocation = endLocation;
+        this.breaks = List.copyOf(breaks);
+        this.capacity = capacity.clone();
+        this.matrix = matrix;
+    }
+
+    /** How the route ends (arrival at the end location and any break still due); null for an empty route. */
+    public RouteEnd routeEnd() {
+        if (visits.isEmpty()) {
+            return null;
+        }
+        Visit last = visits.get(visits.size() - 1);
+        VisitTiming timing = last.getTiming();
+        if (timing == null) {
+            return null;
+        }
+        return Schedule.end(this, last.getLocation(), timing.departureMillis(), timing.breaksDone());
+    }
+
+    /** Time worked past the shift end (0 when the route is empty or ends in time). */
+    public long overtimeMillis() {
+        RouteEnd end = routeEnd();
+        return end == null ? 0 : Math.max(0, end.endMillis() - endMillis);
+    }
+
+    /** Travel plus service time of the route, in milliseconds. */
+    public long workMillis() {
+        if (visits.isEmpty()) {
+            return 0;
+        }
+        long work = 0;
+        int from = startLocation;
+        for (Visit visit : visits) {
+            work += matrix.travelMillis(from, visit.getLocation()) + visit.getServiceDurationMillis();
+            from = visit.getLocation();
+        }
+        return work + matrix.travelMillis(from, endLocation);
+    }
+
+    /** Units of demand above the van's capacity, summed over capacity dimensions. */
+    public long capacityExcess() {
+        if (capacity.length == 0 || visits.isEmpty()) {
+            return 0;
+        }
+        long[] load = new long[capacity.length];
+        for (Visit visit : visits) {
+            int[] demand = visit.getDemand();
+            for (int i = 0; i < Math.min(demand.length, load.length); i++) {
+                load[i] += demand[i];
+            }
+        }
+        long excess = 0;
+        for (int i = 0; i < capacity.length; i++) {
+            excess += Math.max(0, load[i] - capacity[i]);
+        }
+        return excess;
+    }
+
+    public boolean isUsed() {
+        return !visits.isEmpty();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Technician getTechnician() {
+        return technician;
+    }
+
+    public LocalDate getDate() {
+        return date;
+    }
+
+    public long getStartMillis() {
+        return startMillis;
+    }
+
+    public long getEndMillis() {
+        return endMillis;
+    }
+
+    public long getMaxOvertimeMillis() {
+        return maxOvertimeMillis;
+    }
+
+    public int getStartLocation() {
+        return startLocation;
+    }
+
+    public int getEndLocation() {
+        return endLocation;
+    }
+
+    public List<ShiftBreak> getBreaks() {
+        return breaks;
+    }
+
+    public int[] getCapacity() {
+        return capacity;
+    }
+
+    public TravelTimeMatrix getMatrix() {
+        return matrix;
+    }
+
+    public int getPinnedVisitCount() {
+        return pinnedVisitCount;
+    }
+
+    public void setPinnedVisitCount(int pinnedVisitCount) {
+        this.pinnedVisitCount = pinnedVisitCount;
+    }
+
+    public List<Visit> getVisits() {
+        return visits;
+    }
+
+    public void setVisits(List<Visit> visits) {
+        this.visits = visits;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,242 @@
+package org.techroute.solver.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.NextElementShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.ShadowSources;
+import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
+
+/**
+ * A service call at a customer's location. Times are epoch milliseconds; the location is an index into the
+ * problem's {@link org.techroute.solver.travel.TravelTimeMatrix}.
+ */
+@PlanningEntity
+public class Visit {
+
+    @PlanningId
+    private String id;
+    private int location;
+    private long serviceDurationMillis;
+    /** Sorted by start, non-overlapping; empty means any time. */
+    private List<TimeWindow> timeWindows;
+    private Map<String, Integer> requiredSkills;
+    private List<String> requiredCertifications;
+    private Priority priority;
+    private Set<String> requiredTechnicianIds;
+    private Set<String> preferredTechnicianIds;
+    private Set<String> excludedTechnicianIds;
+    /** Per capacity dimension; empty when the visit needs no van capacity. */
+    private int[] demand;
+
+    @InverseRelationShadowVariable(sourceVariableName = "visits")
+    private Shift shift;
+    @PreviousElementShadowVariable(sourceVariableName = "visits")
+    private Visit previousVisit;
+    @NextElementShadowVariable(sourceVariableName = "visits")
+    private Visit nextVisit;
+    @ShadowVariable(supplierName = "timingSupplier")
+    private VisitTiming timing;
+
+    public Visit() {
+    }
+
+    public Visit(String id, int location, long serviceDurationMillis, List<TimeWindow> timeWindows,
+            Map<String, Integer> requiredSkills, List<String> requiredCertifications, Priority priority,
+            Set<String> requiredTechnicianIds, Set<String> preferredTechnicianIds, Set<String> excludedTechnicianIds,
+            int[] demand) {
+        this.id = id;
+        this.location = location;
+        this.serviceDurationMillis = serviceDurationMillis;
+        this.timeWindows = List.copyOf(timeWindows);
+        this.requiredSkills = Map.copyOf(requiredSkills);
+        this.requiredCertifications = List.copyOf(requiredCertifications);
+        this.priority = priority;
+        this.requiredTechnicianIds = Set.copyOf(requiredTechnicianIds);
+        this.preferredTechnicianIds = Set.copyOf(preferredTechnicianIds);
+        this.excludedTechnicianIds = Set.copyOf(excludedTechnicianIds);
+        this.demand = demand.clone();
+    }
+
+    @ShadowSources({ "previousVisit.timing", "shift" })
+    public VisitTiming timingSupplier() {
+        if (shift == null) {
+            return null;
+        }
+        if (previousVisit == null) {
+            return Schedule.visit(shift, shift.getStartLocation(), shift.getStartMillis(), 0, this);
+        }
+        VisitTiming previous = previousVisit.getTiming();
+        if (previous == null) {
+            return null;
+        }
+        return Schedule.visit(shift, previousVisit.getLocation(), previous.departureMillis(), previous.breaksDone(),
+                this);
+    }
+
+    /** The earliest service start inside a time window for a technician ready at {@code readyMillis}. */
+    public long serviceStartFor(long readyMillis) {
+        for (TimeWindow window : timeWindows) {
+            if (readyMillis <= window.endMillis()) {
+                return Math.max(readyMillis, window.startMillis());
+            }
+        }
+        return readyMillis; // every window has closed: late
+    }
+
+    /** How far the service start lies after the end of the last time window (0 when on time). */
+    public long lateMillis() {
+        if (timing == null || timeWindows.isEmpty()) {
+            return 0;
+        }
+        return Math.max(0, timing.serviceStartMillis() - timeWindows.get(timeWindows.size() - 1).endMillis());
+    }
+
+    /** How far into its time window (or into the shift, without windows) service starts. */
+    public long delayInWindowMillis() {
+        if (timing == null || shift == null) {
+            return 0;
+        }
+        long start = timing.serviceStartMillis();
+        long opening = shift.getStartMillis();
+        for (TimeWindow window : timeWindows) {
+            if (window.startMillis() <= start) {
+                opening = window.startMillis();
+            }
+        }
+        return Math.max(0, start - opening);
+    }
+
+    /** Travel time from the previous stop (the shift start for the first visit) to this visit. */
+    public long travelMillisFromPrevious() {
+        if (shift == null) {
+            return 0;
+        }
+        int from = previousVisit == null ? shift.getStartLocation() : previousVisit.getLocation();
+        return shift.getMatrix().travelMillis(from, location);
+    }
+
+    /** Sum over required skills of the levels the technician lacks; 0 if unassigned or qualified. */
+    public int missingSkillLevels() {
+        if (shift == null) {
+            return 0;
+        }
+        int missing = 0;
+        for (Map.Entry<String, Integer> required : requiredSkills.entrySet()) {
+            missing += Math.max(0, required.getValue() - shift.getTechnician().skillLevel(required.getKey()));
+        }
+        return missing;
+    }
+
+    /** Sum over required skills of the levels the technician has beyond what is required. */
+    public int excessSkillLevels() {
+        if (shift == null) {
+            return 0;
+        }
+        int excess = 0;
+        for (Map.Entry<String, Integer> required : requiredSkills.entrySet()) {
+            excess += Math.max(0, shift.getTechnician().skillLevel(required.getKey()) - required.getValue());
+        }
+        return excess;
+    }
+
+    /** Required certifications the shift's technician does not hold, valid on the shift's date. */
+    public List<String> missingCertifications() {
+        if (shift == null || requiredCertifications.isEmpty()) {
+            return List.of();
+        }
+        return requiredCertifications.stream()
+                .filter(name -> !shift.getTechnician().hasValidCertification(name, shift.getDate()))
+                .toList();
+    }
+
+    public boolean isLastInRoute() {
+        return shift != null && nextVisit == null;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public int getLocation() {
+        return location;
+    }
+
+    public long getServiceDurationMillis() {
+        return serviceDurationMillis;
+    }
+
+    public List<TimeWindow> getTimeWindows() {
+        return timeWindows;
+    }
+
+    public Map<String, Integer> getRequiredSkills() {
+        return requiredSkills;
+    }
+
+    public List<String> getRequiredCertifications() {
+        return requiredCertifications;
+    }
+
+    public Priority getPriority() {
+        return priority;
+    }
+
+    public Set<String> getRequiredTechnicianIds() {
+        return requiredTechnicianIds;
+    }
+
+    public Set<String> getPreferredTechnicianIds() {
+        return preferredTechnicianIds;
+    }
+
+    public Set<String> getExcludedTechnicianIds() {
+        return excludedTechnicianIds;
+    }
+
+    public int[] getDemand() {
+        return demand;
+    }
+
+    public Shift getShift() {
+        return shift;
+    }
+
+    public void setShift(Shift shift) {
+        this.shift = shift;
+    }
+
+    public Visit getPreviousVisit() {
+        return previousVisit;
+    }
+
+    public void setPreviousVisit(Visit previousVisit) {
+        this.previousVisit = previousVisit;
+    }
+
+    public Visit getNextVisit() {
+        return nextVisit;
+    }
+
+    public void setNextVisit(Visit nextVisit) {
+        this.nextVisit = nextVisit;
+    }
+
+    public VisitTiming getTiming() {
+        return timing;
+    }
+
+    public void setTiming(VisitTiming timing) {
+        this.timing = timing;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,287 @@
+package org.techroute.solver.score;
+
+import static org.techroute.solver.score.TechrouteConstraint.BREAK_WINDOW;
+import static org.techroute.solver.score.TechrouteConstraint.CERTIFICATION;
+import static org.techroute.solver.score.TechrouteConstraint.EXCLUDED_TECHNICIAN;
+import static org.techroute.solver.score.TechrouteConstraint.HIGH_PRIORITY_LATENESS;
+import static org.techroute.solver.score.TechrouteConstraint.OVERTIME;
+import static org.techroute.solver.score.TechrouteConstraint.OVER_QUALIFIED;
+import static org.techroute.solver.score.TechrouteConstraint.PREFERRED_TECHNICIAN;
+import static org.techroute.solver.score.TechrouteConstraint.REQUIRED_SKILL;
+import static org.techroute.solver.score.TechrouteConstraint.REQUIRED_TECHNICIAN;
+import static org.techroute.solver.score.TechrouteConstraint.SHIFT_END;
+import static org.techroute.solver.score.TechrouteConstraint.SHIFT_FIXED_COST;
+import static org.techroute.solver.score.TechrouteConstraint.TIME_WINDOW;
+import static org.techroute.solver.score.TechrouteConstraint.TRAVEL_TIME;
+import static org.techroute.solver.score.TechrouteConstraint.UNASSIGNED_VISIT;
+import static org.techroute.solver.score.TechrouteConstraint.VAN_CAPACITY;
+import static org.techroute.solver.score.TechrouteConstraint.WORKLOAD_BALANCE;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+
+import org.techroute.solver.domain.Priority;
+import org.techroute.solver.domain.RouteEnd;
+import org.techroute.solver.domain.Shift;
+import org.techroute.solver.domain.Visit;
+import org.techroute.solver.justification.ShiftJustification;
+import org.techroute.solver.justification.VisitJustification;
+import org.techroute.solver.justification.WorkloadJustification;
+
+/**
+ * All of techroute's constraints; ids, levels and default weights are in {@link TechrouteConstraint}.
+ */
+public class TechrouteConstraintProvider implements ConstraintProvider {
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                // Hard
+                requiredSkill(factory),
+                certification(factory),
+                timeWindow(factory),
+                shiftEnd(factory),
+                requiredTechnician(factory),
+                excludedTechnician(factory),
+                vanCapacity(factory),
+                breakWindow(factory),
+                // Medium
+                unassignedVisit(factory),
+                // Soft
+                travelTime(factory),
+                overtime(factory),
+                preferredTechnician(factory),
+                highPriorityLateness(factory),
+                workloadBalance(factory),
+                overQualified(factory),
+                shiftFixedCost(factory)
+        };
+    }
+
+    // ************************************************************************
+    // Hard constraints
+    // ************************************************************************
+
+    Constraint requiredSkill(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.missingSkillLevels() > 0)
+                .penalizeLong(REQUIRED_SKILL.defaultScore(), Visit::missingSkillLevels)
+                .justifyWith((visit, score) -> justify(visit, "needs skills " + visit.getRequiredSkills()
+                        + " but technician " + technicianId(visit) + " has "
+                        + visit.getShift().getTechnician().getSkillLevels()))
+                .asConstraint(REQUIRED_SKILL.id());
+    }
+
+    Constraint certification(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> !visit.missingCertifications().isEmpty())
+                .penalizeLong(CERTIFICATION.defaultScore(), visit -> visit.missingCertifications().size())
+                .justifyWith((visit, score) -> justify(visit, "technician " + technicianId(visit)
+                        + " has no valid " + visit.missingCertifications() + " on " + visit.getShift().getDate()))
+                .asConstraint(CERTIFICATION.id());
+    }
+
+    Constraint timeWindow(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.lateMillis() > 0)
+                .penalizeLong(TIME_WINDOW.defaultScore(), visit -> ceilSeconds(visit.lateMillis()))
+                .justifyWith((visit, score) -> justify(visit, "service starts " + minutes(visit.lateMillis())
+                        + " after its last time window closes"))
+                .asConstraint(TIME_WINDOW.id());
+    }
+
+    Constraint shiftEnd(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.isLastInRoute() && overtimeBeyondMaxMillis(visit) > 0)
+                .penalizeLong(SHIFT_END.defaultScore(), visit -> ceilSeconds(overtimeBeyondMaxMillis(visit)))
+                .justifyWith((visit, score) -> new ShiftJustification(visit.getShift().getId(),
+                        "the day ends " + minutes(overtimeBeyondMaxMillis(visit))
+                                + " after the shift end plus its maximum overtime"))
+                .asConstraint(SHIFT_END.id());
+    }
+
+    Constraint requiredTechnician(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> !visit.getRequiredTechnicianIds().isEmpty()
+                        && !visit.getRequiredTechnicianIds().contains(technicianId(visit)))
+                .penalizeLong(REQUIRED_TECHNICIAN.defaultScore(), visit -> 1L)
+                .justifyWith((visit, score) -> justify(visit, "requires one of " + visit.getRequiredTechnicianIds()
+                        + " but is served by " + technicianId(visit)))
+                .asConstraint(REQUIRED_TECHNICIAN.id());
+    }
+
+    Constraint excludedTechnician(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.getExcludedTechnicianIds().contains(technicianId(visit)))
+                .penalizeLong(EXCLUDED_TECHNICIAN.defaultScore(), visit -> 1L)
+                .justifyWith((visit, score) -> justify(visit, "technician " + technicianId(visit)
+                        + " is excluded from this visit"))
+                .asConstraint(EXCLUDED_TECHNICIAN.id());
+    }
+
+    Constraint vanCapacity(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.capacityExcess() > 0)
+                .penalizeLong(VAN_CAPACITY.defaultScore(), Shift::capacityExcess)
+                .justifyWith((shift, score) -> new ShiftJustification(shift.getId(),
+                        "the visits' demand exceeds the van's capacity by " + shift.capacityExcess() + " units"))
+                .asConstraint(VAN_CAPACITY.id());
+    }
+
+    Constraint breakWindow(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> breakLatenessMillis(visit) > 0)
+                .penalizeLong(BREAK_WINDOW.defaultScore(), visit -> ceilSeconds(breakLatenessMillis(visit)))
+                .justifyWith((visit, score) -> new ShiftJustification(visit.getShift().getId(),
+                        "a break around visit " + visit.getId() + " starts " + minutes(breakLatenessMillis(visit))
+                                + " after its latest start"))
+                .asConstraint(BREAK_WINDOW.id());
+    }
+
+    // ************************************************************************
+    // Medium constraints
+    // ************************************************************************
+
+    Constraint unassignedVisit(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Visit.class)
+                .filter(visit -> visit.getShift() == null)
+                .penalizeLong(UNASSIGNED_VISIT.defaultScore(), visit -> visit.getPriority().unassignedWeight())
+                .justifyWith((visit, score) -> new VisitJustification(visit.getId(), null,
+                        visit.getPriority() + " visit is not assigned to any shift"))
+                .asConstraint(UNASSIGNED_VISIT.id());
+    }
+
+    // ************************************************************************
+    // Soft constraints
+    // ************************************************************************
+
+    Constraint travelTime(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .penalizeLong(TRAVEL_TIME.defaultScore(), TechrouteConstraintProvider::travelMillisAround)
+                .justifyWith((visit, score) -> justify(visit, minutes(travelMillisAround(visit))
+                        + " of travel to this visit" + (visit.isLastInRoute() ? " and back to the end location" : "")))
+                .asConstraint(TRAVEL_TIME.id());
+    }
+
+    Constraint overtime(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.isLastInRoute() && overtimeMillis(visit) > 0)
+                .penalizeLong(OVERTIME.defaultScore(), TechrouteConstraintProvider::overtimeMillis)
+                .justifyWith((visit, score) -> new ShiftJustification(visit.getShift().getId(),
+                        minutes(overtimeMillis(visit)) + " of overtime"))
+                .asConstraint(OVERTIME.id());
+    }
+
+    Constraint preferredTechnician(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> !visit.getPreferredTechnicianIds().isEmpty()
+                        && !visit.getPreferredTechnicianIds().contains(technicianId(visit)))
+                .penalizeLong(PREFERRED_TECHNICIAN.defaultScore(), visit -> 1L)
+                .justifyWith((visit, score) -> justify(visit, "prefers " + visit.getPreferredTechnicianIds()
+                        + " but is served by " + technicianId(visit)))
+                .asConstraint(PREFERRED_TECHNICIAN.id());
+    }
+
+    Constraint highPriorityLateness(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.getPriority().isHigh() && visit.delayInWindowMillis() > 0)
+                .penalizeLong(HIGH_PRIORITY_LATENESS.defaultScore(),
+                        visit -> visit.getPriority() == Priority.CRITICAL ? visit.delayInWindowMillis()
+                                : visit.delayInWindowMillis() / 4)
+                .justifyWith((visit, score) -> justify(visit, visit.getPriority() + " visit starts "
+                        + minutes(visit.delayInWindowMillis()) + " after its window opens"))
+                .asConstraint(HIGH_PRIORITY_LATENESS.id());
+    }
+
+    Constraint workloadBalance(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .groupBy(ConstraintCollectors.loadBalance(Shift::getTechnician, shift -> shift.workMillis() / 60_000))
+                .filter(balance -> balance.unfairness().signum() > 0)
+                .penalizeLong(WORKLOAD_BALANCE.defaultScore(),
+                        balance -> balance.unfairness().setScale(0, RoundingMode.HALF_UP).longValue())
+                .justifyWith((balance, score) -> new WorkloadJustification(
+                        balance.unfairness().setScale(1, RoundingMode.HALF_UP),
+                        "technicians' work time differs; unfairness " + balance.unfairness()
+                                .setScale(1, RoundingMode.HALF_UP) + " minutes"))
+                .asConstraint(WORKLOAD_BALANCE.id());
+    }
+
+    Constraint overQualified(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.excessSkillLevels() > 0)
+                .penalizeLong(OVER_QUALIFIED.defaultScore(), Visit::excessSkillLevels)
+                .justifyWith((visit, score) -> justify(visit, "technician " + technicianId(visit) + " is "
+                        + visit.excessSkillLevels() + " skill level(s) above what the visit needs"))
+                .asConstraint(OVER_QUALIFIED.id());
+    }
+
+    Constraint shiftFixedCost(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(Shift::isUsed)
+                .penalizeLong(SHIFT_FIXED_COST.defaultScore(), shift -> 1L)
+                .justifyWith((shift, score) -> new ShiftJustification(shift.getId(), "shift is used"))
+                .asConstraint(SHIFT_FIXED_COST.id());
+    }
+
+    // ************************************************************************
+    // Helpers
+    // ************************************************************************
+
+    private static VisitJustification justify(Visit visit, String description) {
+        return new VisitJustification(visit.getId(), visit.getShift() == null ? null : visit.getShift().getId(),
+                description);
+    }
+
+    private static String technicianId(Visit visit) {
+        return visit.getShift().getTechnician().getId();
+    }
+
+    private static long travelMillisAround(Visit visit) {
+        long travel = visit.travelMillisFromPrevious();
+        if (visit.isLastInRoute()) {
+            travel += visit.getShift().getMatrix().travelMillis(visit.getLocation(),
+                    visit.getShift().getEndLocation());
+        }
+        return travel;
+    }
+
+    private static RouteEnd routeEnd(Visit last) {
+        return org.techroute.solver.domain.Schedule.end(last.getShift(), last.getLocation(),
+                last.getTiming().departureMillis(), last.getTiming().breaksDone());
+    }
+
+    private static long overtimeMillis(Visit last) {
+        if (!last.isLastInRoute() || last.getTiming() == null) {
+            return 0;
+        }
+        return Math.max(0, routeEnd(last).endMillis() - last.getShift().getEndMillis());
+    }
+
+    private static long overtimeBeyondMaxMillis(Visit last) {
+        return Math.max(0, overtimeMillis(last) - last.getShift().getMaxOvertimeMillis());
+    }
+
+    private static long breakLatenessMillis(Visit visit) {
+        if (visit.getTiming() == null) {
+            return 0;
+        }
+        long lateness = visit.getTiming().breakLatenessMillis();
+        if (visit.isLastInRoute()) {
+            lateness += routeEnd(visit).breakLatenessMillis();
+        }
+        return lateness;
+    }
+
+    static long ceilSeconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+
+    private static String minutes(long millis) {
+        return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(60_000), 1, RoundingMode.HALF_UP) + " min";
+    }
+}
