@@ -1,0 +1,58 @@
+package org.techroute.api;
+
+import java.util.Arrays;
+
+import org.techroute.api.cli.GenerateCommand;
+import org.techroute.api.cli.SolveCommand;
+
+/**
+ * Entry point of {@code techroute.jar}: {@code solve} and {@code generate} run as command-line tools.
+ */
+public final class TechrouteMain {
+
+    static final String USAGE = """
+            usage: java -jar techroute.jar <command> [options]
+
+            commands:
+              solve     solve a problem file into a plan file
+                          --input FILE        problem (or plan) JSON to solve (required)
+                          --output FILE       where to write the plan JSON (required)
+                          --time-limit PT30S  solving time, ISO-8601 (default: the problem's, else PT30S)
+                          --seed N            random seed (default: the problem's, else 0)
+                          --steps N           stop local search after N steps (reproducible runs)
+                          --travel-mode MODE  road, haversine or euclidean (default: the problem's, else road)
+              generate  write a demo problem
+                          --output FILE       (required)
+                          --technicians N     (default 20)   --visits N (default 200)   --days N (default 2)
+                          --first-day DATE    (default tomorrow)   --seed N (default 1)
+                          --travel-mode MODE  (default haversine)
+              help      print this text
+
+            exit status: 0 done, 1 failed while solving, 2 bad command line or invalid input (nothing written)
+            """;
+
+    private TechrouteMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns the process exit status. */
+    public static int run(String[] args) {
+        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0]) || "-h".equals(args[0])) {
+            System.out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "solve" -> new SolveCommand(System.out, System.err).run(rest);
+            case "generate" -> new GenerateCommand(System.err).run(rest);
+            default -> {
+                System.err.println("unknown command '" + args[0] + "'\n");
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package org.techroute.data.model;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The solved part of a plan.
+ *
+ * @param score            e.g. {@code 0hard/-10medium/-5400000soft}
+ * @param feasible         true when no hard constraint is broken
+ * @param routes           one per shift, in the problem's shift order
+ * @param unassignedVisits visits not in any route, each with a reason
+ * @param constraints      the score broken down per constraint
+ * @param warnings         problems found in the input that did not stop solving
+ */
+@JsonPropertyOrder({ "score", "feasible", "kpis", "routes", "unassignedVisits", "constraints", "warnings" })
+public record Solution(String score, boolean feasible, Kpis kpis, List<Route> routes,
+        List<UnassignedVisit> unassignedVisits, List<ConstraintScore> constraints, List<Violation> warnings) {
+}

@@ -1,0 +1,54 @@
+package org.techroute.data.model;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A service call.
+ *
+ * @param timeWindows    intervals in which service may start (none: any time in the shift)
+ * @param requiredSkills skill name to minimum level
+ * @param priority       default {@code NORMAL}
+ * @param demand         per capacity dimension (optional; matches shifts' {@code capacity})
+ * @param pin            set when the visit is started or done: it stays on that shift at that position
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
+        List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
+        Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
+        List<String> excludedTechnicianIds, List<Integer> demand, Pin pin) {
+
+    public List<TimeWindow> timeWindowsOrEmpty() {
+        return timeWindows == null ? List.of() : timeWindows;
+    }
+
+    public Map<String, Integer> requiredSkillsOrEmpty() {
+        return requiredSkills == null ? Map.of() : requiredSkills;
+    }
+
+    public List<String> requiredCertificationsOrEmpty() {
+        return requiredCertifications == null ? List.of() : requiredCertifications;
+    }
+
+    public Priority priorityOrDefault() {
+        return priority == null ? Priority.NORMAL : priority;
+    }
+
+    public List<String> requiredTechnicianIdsOrEmpty() {
+        return requiredTechnicianIds == null ? List.of() : requiredTechnicianIds;
+    }
+
+    public List<String> preferredTechnicianIdsOrEmpty() {
+        return preferredTechnicianIds == null ? List.of() : preferredTechnicianIds;
+    }
+
+    public List<String> excludedTechnicianIdsOrEmpty() {
+        return excludedTechnicianIds == null ? List.of() : excludedTechnicianIds;
+    }
+
+    public List<Integer> demandOrEmpty() {
+        return demand == null ? List.of() : demand;
+    }
+}

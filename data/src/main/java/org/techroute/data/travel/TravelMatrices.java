@@ -1,0 +1,51 @@
+package org.techroute.data.travel;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.techroute.data.model.Location;
+import org.techroute.data.model.Options;
+import org.techroute.data.model.TravelMode;
+
+/**
+ * The matrix sources available to this process, by travel mode. Straight-line modes are always there; the
+ * road mode only when a road graph is configured — without one, a problem in road mode gets a clear error,
+ * never straight lines in disguise.
+ */
+public final class TravelMatrices {
+
+    private final Map<TravelMode, MatrixSource> sources = new EnumMap<>(TravelMode.class);
+
+    private TravelMatrices(MatrixSource road) {
+        sources.put(TravelMode.HAVERSINE, StraightLineMatrices.haversine());
+        sources.put(TravelMode.EUCLIDEAN, StraightLineMatrices.euclidean());
+        if (road != null) {
+            sources.put(TravelMode.ROAD, road);
+        }
+    }
+
+    /** Straight-line modes only. */
+    public static TravelMatrices withoutRoads() {
+        return new TravelMatrices(null);
+    }
+
+    public static TravelMatrices withRoads(MatrixSource road) {
+        return new TravelMatrices(road);
+    }
+
+    public boolean supports(TravelMode mode) {
+        return sources.containsKey(mode);
+    }
+
+    /**
+     * @throws UnsupportedTravelModeException when the mode has no source here (road without a road graph)
+     */
+    public MatrixResult build(TravelMode mode, List<Location> locations, Options options) {
+        MatrixSource source = sources.get(mode);
+        if (source == null) {
+            throw new UnsupportedTravelModeException(mode);
+        }
+        return source.build(locations, options);
+    }
+}
