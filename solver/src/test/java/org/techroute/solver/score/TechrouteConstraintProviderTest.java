@@ -293,6 +293,25 @@ class TechrouteConstraintProviderTest {
         }
 
         @Test
+        void twoLateBreaksOfOneShiftAreTwoMatches() {
+            // breaks [08:30, 09:00] 30 min and [11:00, 11:30] 15 min. v1 08:10-10:10 (no break open at 08:10);
+            // v2 arrives 10:25: first break 10:25-10:55 (85 min late), second not open at 10:55; v2 10:55-12:55;
+            // v3 arrives 13:07: second break 13:07 (97 min late). 5100 s + 5820 s = 10_920
+            Visit v1 = visit("v1", 1).service(minutes(120)).build();
+            Visit v2 = visit("v2", 2).service(minutes(120)).build();
+            Visit v3 = visit("v3", 3).build();
+            Shift s = wire(shift("s1", ALICE).addBreak(at(8, 30), at(9, 0), minutes(30))
+                    .addBreak(at(11, 0), at(11, 30), minutes(15)).build(), v1, v2, v3);
+            verifier.verifyThat(TechrouteConstraintProvider::breakWindow).given(s, v1, v2, v3)
+                    .justifiesWithExactly(
+                            new ShiftJustification("s1",
+                                    "a break around visit v2 starts 85.0 min after its latest start"),
+                            new ShiftJustification("s1",
+                                    "a break around visit v3 starts 97.0 min after its latest start"))
+                    .penalizesBy(10_920);
+        }
+
+        @Test
         void lateBreakAtTheEndLocationIsPenalizedOnTheLastVisit() {
             // v1 08:10-10:10 (break not open at 08:10); back at the depot 10:20: break 80 min late -> 4800 s
             Visit v1 = visit("v1", 1).service(minutes(120)).build();
