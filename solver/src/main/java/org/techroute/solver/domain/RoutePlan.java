@@ -25,7 +25,8 @@ public class RoutePlan {
     private List<Visit> visits;
     @PlanningScore
     private HardMediumSoftLongScore score;
-    private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides;
+    /** Never null: Timefold fails with a bare NullPointerException on a null overrides field. */
+    private ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides = ConstraintWeightOverrides.none();
 
     public RoutePlan() {
     }
@@ -35,7 +36,7 @@ public class RoutePlan {
         this.technicians = technicians;
         this.shifts = shifts;
         this.visits = visits;
-        this.constraintWeightOverrides = constraintWeightOverrides;
+        setConstraintWeightOverrides(constraintWeightOverrides);
     }
 
     public List<Technician> getTechnicians() {
@@ -64,6 +65,8 @@ public class RoutePlan {
 
     public void setConstraintWeightOverrides(
             ConstraintWeightOverrides<HardMediumSoftLongScore> constraintWeightOverrides) {
-        this.constraintWeightOverrides = constraintWeightOverrides;
+        // null means "no overrides": every constraint keeps its default weight
+        this.constraintWeightOverrides = constraintWeightOverrides == null ? ConstraintWeightOverrides.none()
+                : constraintWeightOverrides;
     }
 }

@@ -1,5 +1,7 @@
 package org.techroute.solver.justification;
 
+import java.util.Comparator;
+
 import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
 
 /**
@@ -9,8 +11,13 @@ import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
 public record VisitJustification(String visitId, String shiftId, String description)
         implements ConstraintJustification, Comparable<VisitJustification> {
 
+    // consistent with equals
+    private static final Comparator<VisitJustification> ORDER = Comparator.comparing(VisitJustification::visitId)
+            .thenComparing(VisitJustification::shiftId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(VisitJustification::description);
+
     @Override
     public int compareTo(VisitJustification other) {
-        return visitId.compareTo(other.visitId);
+        return ORDER.compare(this, other);
     }
 }
