@@ -128,7 +128,7 @@ class ProblemValidatorTest {
                 Arguments.of("too many visits", (Consumer<ObjectNode>) t -> {
                     ArrayNode visits = t.withArray("visits");
                     for (int i = 0; i < 100; i++) {
-                        visits.add(visits.get(5).deepCopy().put("id", "extra" + i));
+                        visits.add(((ObjectNode) visits.get(5).deepCopy()).put("id", "extra" + i));
                     }
                 }, "$.visits", null, "too many visits"));
     }

@@ -8,10 +8,11 @@ import java.util.List;
  * <p>
  * Rules: the technician leaves the start location at the shift start. At each visit, service starts at the
  * earliest moment inside a time window (waiting if early; if every window has closed, service starts on
- * arrival and is late). A pending break is taken on arrival at a visit when its window has opened by the time
- * service could start and either it fits into the waiting time, or serving first (and travelling on) would
- * start it after its latest start; otherwise service goes first. Breaks still pending when the technician
- * reaches the end location are taken there if their earliest start has passed; later ones are not needed.
+ * arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
+ * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
+ * latest start — waiting for the break's earliest start if need be; otherwise service goes first. Breaks still
+ * pending when the technician reaches the end location are taken there if their earliest start has passed;
+ * later ones are not needed.
  */
 public final class Schedule {
 
@@ -41,9 +42,6 @@ public final class Schedule {
         while (done < breaks.size()) {
             ShiftBreak pending = breaks.get(done);
             long wouldStart = visit.serviceStartFor(ready);
-            if (wouldStart < pending.earliestStartMillis()) {
-                break;
-            }
             long breakStart = Math.max(ready, pending.earliestStartMillis());
             boolean fitsInWait = breakStart + pending.durationMillis() <= wouldStart;
             long nextStopEstimate = wouldStart + visit.getServiceDurationMillis()
