@@ -1,0 +1,196 @@
+package org.techroute.api.cli;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Re-checks a plan document from its JSON alone, without the solver's model: every served visit's skills,
+ * certifications, technician rules and time windows; each route's shift hours, breaks, capacity and step
+ * timeline; every visit served at most once. Returns what is wrong, as sentences.
+ */
+final class PlanChecker {
+
+    private PlanChecker() {
+    }
+
+    static List<String> check(JsonNode plan) {
+        List<String> errors = new ArrayList<>();
+        Map<String, JsonNode> technicians = byId(plan.path("technicians"));
+        Map<String, JsonNode> shifts = byId(plan.path("shifts"));
+        Map<String, JsonNode> visits = byId(plan.path("visits"));
+        Set<String> served = new HashSet<>();
+        JsonNode solution = plan.path("solution");
+        for (JsonNode route : solution.path("routes")) {
+            String shiftId = route.path("shiftId").asText();
+            JsonNode shift = shifts.get(shiftId);
+            if (shift == null) {
+                errors.add("route of unknown shift " + shiftId);
+                continue;
+            }
+            JsonNode technician = technicians.get(shift.path("technicianId").asText());
+            checkRoute(route, shift, technician, visits, served, errors);
+        }
+        Set<String> unassigned = new HashSet<>();
+        solution.path("unassignedVisits").forEach(u -> unassigned.add(u.path("visitId").asText()));
+        for (String id : visits.keySet()) {
+            if (served.contains(id) == unassigned.contains(id)) {
+                errors.add("visit " + id + " is " + (served.contains(id) ? "both served and unassigned"
+                        : "neither served nor listed as unassigned"));
+            }
+        }
+        return errors;
+    }
+
+    private static void checkRoute(JsonNode route, JsonNode shift, JsonNode technician, Map<String, JsonNode> visits,
+            Set<String> served, List<String> errors) {
+        String shiftId = shift.path("id").asText();
+        JsonNode steps = route.path("steps");
+        if (steps.isEmpty()) {
+            if (!route.path("visitIds").isEmpty()) {
+                errors.add(shiftId + ": visits without steps");
+            }
+            return;
+        }
+        OffsetDateTime shiftStart = time(shift.path("start"));
+        OffsetDateTime latestEnd = time(shift.path("end")).plusSeconds(shift.path("maxOvertimeSeconds").asLong(0));
+        OffsetDateTime cursor = shiftStart;
+        List<String> order = new ArrayList<>();
+        long[] load = new long[shift.path("capacity").size()];
+        Iterator<JsonNode> breakRules = shift.path("breaks").iterator();
+        for (JsonNode step : steps) {
+            OffsetDateTime start = time(step.path("start"));
+            OffsetDateTime end = time(step.path("end"));
+            if (!start.isEqual(cursor)) {
+                errors.add(shiftId + ": step " + step.path("type").asText() + " starts at " + start
+                        + ", previous step ended at " + cursor);
+            }
+            if (end.isBefore(start)) {
+                errors.add(shiftId + ": step ends before it starts at " + start);
+            }
+            cursor = end;
+            switch (step.path("type").asText()) {
+                case "SERVICE" -> {
+                    String visitId = step.path("visitId").asText();
+                    order.add(visitId);
+                    if (!served.add(visitId)) {
+                        errors.add("visit " + visitId + " is served twice");
+                    }
+                    JsonNode visit = visits.get(visitId);
+                    if (visit == null) {
+                        errors.add(shiftId + ": unknown visit " + visitId);
+                        continue;
+                    }
+                    checkService(shift, technician, visit, start, end, errors);
+                    for (int d = 0; d < load.length; d++) {
+                        load[d] += visit.path("demand").path(d).asLong(0);
+                    }
+                }
+                case "BREAK" -> {
+                    if (!breakRules.hasNext()) {
+                        errors.add(shiftId + ": more breaks than the shift has");
+                        continue;
+                    }
+                    JsonNode rule = breakRules.next();
+                    if (start.isBefore(time(rule.path("earliestStart")))
+                            || start.isAfter(time(rule.path("latestStart")))) {
+                        errors.add(shiftId + ": break at " + start + " outside its window");
+                    }
+                    if (java.time.Duration.between(start, end).toSeconds() != rule.path("durationSeconds").asLong()) {
+                        errors.add(shiftId + ": break at " + start + " has the wrong duration");
+                    }
+                }
+                case "TRAVEL", "WAIT" -> {
+                }
+                default -> errors.add(shiftId + ": unknown step type " + step.path("type").asText());
+            }
+        }
+        if (cursor.isAfter(latestEnd)) {
+            errors.add(shiftId + ": the day ends at " + cursor + ", after shift end plus maximum overtime "
+                    + latestEnd);
+        }
+        if (!time(route.path("end")).isEqual(cursor)) {
+            errors.add(shiftId + ": route end " + route.path("end").asText() + " is not the last step's end");
+        }
+        List<String> listed = new ArrayList<>();
+        route.path("visitIds").forEach(id -> listed.add(id.asText()));
+        if (!listed.equals(order)) {
+            errors.add(shiftId + ": visitIds " + listed + " differ from the served order " + order);
+        }
+        for (int d = 0; d < load.length; d++) {
+            if (load[d] > shift.path("capacity").path(d).asLong()) {
+                errors.add(shiftId + ": load " + load[d] + " exceeds capacity in dimension " + d);
+            }
+        }
+    }
+
+    private static void checkService(JsonNode shift, JsonNode technician, JsonNode visit, OffsetDateTime start,
+            OffsetDateTime end, List<String> errors) {
+        String visitId = visit.path("id").asText();
+        String technicianId = technician.path("id").asText();
+        if (java.time.Duration.between(start, end).toSeconds() != visit.path("serviceDurationSeconds").asLong()) {
+            errors.add(visitId + ": service lasts " + java.time.Duration.between(start, end).toSeconds() + " s");
+        }
+        visit.path("requiredSkills").fields().forEachRemaining(skill -> {
+            int level = technician.path("skills").path(skill.getKey()).asInt(0);
+            if (level < skill.getValue().asInt()) {
+                errors.add(visitId + ": needs " + skill.getKey() + " " + skill.getValue().asInt() + ", "
+                        + technicianId + " has " + level);
+            }
+        });
+        var date = time(shift.path("start")).toLocalDate();
+        for (JsonNode required : visit.path("requiredCertifications")) {
+            boolean valid = false;
+            for (JsonNode held : technician.path("certifications")) {
+                if (held.path("name").asText().equals(required.asText())
+                        && (held.path("validFrom").isMissingNode()
+                                || !date.isBefore(java.time.LocalDate.parse(held.path("validFrom").asText())))
+                        && (held.path("validUntil").isMissingNode()
+                                || !date.isAfter(java.time.LocalDate.parse(held.path("validUntil").asText())))) {
+                    valid = true;
+                }
+            }
+            if (!valid) {
+                errors.add(visitId + ": " + technicianId + " has no valid " + required.asText() + " on " + date);
+            }
+        }
+        if (visit.path("timeWindows").size() > 0) {
+            boolean inWindow = false;
+            for (JsonNode window : visit.path("timeWindows")) {
+                if (!start.isBefore(time(window.path("start"))) && !start.isAfter(time(window.path("end")))) {
+                    inWindow = true;
+                }
+            }
+            if (!inWindow) {
+                errors.add(visitId + ": service starts at " + start + ", outside every time window");
+            }
+        }
+        Set<String> required = new HashSet<>();
+        visit.path("requiredTechnicianIds").forEach(id -> required.add(id.asText()));
+        if (!required.isEmpty() && !required.contains(technicianId)) {
+            errors.add(visitId + ": served by " + technicianId + ", not a required technician");
+        }
+        visit.path("excludedTechnicianIds").forEach(id -> {
+            if (id.asText().equals(technicianId)) {
+                errors.add(visitId + ": served by excluded technician " + technicianId);
+            }
+        });
+    }
+
+    private static Map<String, JsonNode> byId(JsonNode array) {
+        Map<String, JsonNode> map = new HashMap<>();
+        array.forEach(node -> map.put(node.path("id").asText(), node));
+        return map;
+    }
+
+    private static OffsetDateTime time(JsonNode node) {
+        return OffsetDateTime.parse(node.asText());
+    }
+}

@@ -1,0 +1,71 @@
+package org.techroute.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import org.techroute.data.json.ProblemJson;
+
+/** The independent checker finds broken plans (so that its silence on a real plan means something). */
+class PlanCheckerTest {
+
+    private static ObjectNode goldenPlan() throws Exception {
+        return (ObjectNode) ProblemJson.mapper().readTree(SolveCommandTest.SMALL_PLAN.toFile());
+    }
+
+    private static ObjectNode visit(ObjectNode plan, String id) {
+        for (JsonNode visit : plan.withArray("visits")) {
+            if (visit.path("id").asText().equals(id)) {
+                return (ObjectNode) visit;
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    @Test
+    void theGoldenPlanIsClean() throws Exception {
+        assertThat(PlanChecker.check(goldenPlan())).isEmpty();
+    }
+
+    @Test
+    void findsAMissingSkillLevel() throws Exception {
+        ObjectNode plan = goldenPlan();
+        ((ObjectNode) visit(plan, "v4").get("requiredSkills")).put("hvac", 5);
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.startsWith("v4: needs hvac 5"));
+    }
+
+    @Test
+    void findsAServiceOutsideItsWindow() throws Exception {
+        ObjectNode plan = goldenPlan();
+        ((ObjectNode) visit(plan, "v1").withArray("timeWindows").get(0)).put("start", "2026-11-23T09:30:00+01:00");
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.startsWith("v1: service starts"));
+    }
+
+    @Test
+    void findsAnExpiredCertificationAndTheShiftEndPassed() throws Exception {
+        ObjectNode plan = goldenPlan();
+        ((ObjectNode) plan.withArray("technicians").get(0).withArray("certifications").get(0))
+                .put("validUntil", "2026-01-01");
+        ((ObjectNode) plan.withArray("shifts").get(0)).put("end", "2026-11-23T09:00:00+01:00")
+                .put("maxOvertimeSeconds", 0);
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.contains("has no valid f-gas"))
+                .anyMatch(e -> e.startsWith("anna-mon: the day ends"));
+    }
+
+    @Test
+    void findsAVisitServedTwice() throws Exception {
+        ObjectNode plan = goldenPlan();
+        JsonNode routes = plan.path("solution").path("routes");
+        ObjectNode serviceStep = null;
+        for (JsonNode step : routes.get(1).path("steps")) {
+            if (step.path("type").asText().equals("SERVICE")) {
+                serviceStep = (ObjectNode) step;
+                break;
+            }
+        }
+        serviceStep.put("visitId", "v1");
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.equals("visit v1 is served twice"));
+    }
+}
