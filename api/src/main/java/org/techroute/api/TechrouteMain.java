@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.techroute.api.cli.GenerateCommand;
 import org.techroute.api.cli.SolveCommand;
+import org.techroute.api.cli.WhatIfCommand;
 
 /**
  * Entry point of {@code techroute.jar}: {@code solve} and {@code generate} run as command-line tools.
@@ -26,6 +27,11 @@ public final class TechrouteMain {
                           --technicians N     (default 20)   --visits N (default 200)   --days N (default 2)
                           --first-day DATE    (default tomorrow)   --seed N (default 1)
                           --travel-mode MODE  (default haversine)
+              what-if   solve variants of a problem and compare their KPIs side by side
+                          --input FILE        the base problem (required)
+                          --variants FILE     {"variants": [{"name": .., ...}, ...]} (required, see docs/what-if.md)
+                          --output FILE       the HTML report (required)
+                          --json FILE         the results as JSON too
               help      print this text
 
             exit status: 0 done, 1 failed while solving, 2 bad command line or invalid input (nothing written)
@@ -48,6 +54,7 @@ public final class TechrouteMain {
         return switch (args[0]) {
             case "solve" -> new SolveCommand(System.out, System.err).run(rest);
             case "generate" -> new GenerateCommand(System.err).run(rest);
+            case "what-if" -> new WhatIfCommand(System.out, System.err).run(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'\n");
                 System.err.print(USAGE);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -81,6 +80,17 @@ public final class ProblemJson {
     }
 
     public static Problem read(InputStream in) throws ProblemFormatException, IOException {
+        return read(in, Problem.class, "a problem");
+    }
+
+    /**
+     * Reads any techroute document (a problem, a what-if request, ...) with the same error reporting: a
+     * violation with a JSON path, the id of the entity it is in, and a plain message.
+     *
+     * @param what how to call the document in messages, e.g. "a problem"
+     */
+    public static <T> T read(InputStream in, Class<T> type, String what) throws ProblemFormatException,
+            IOException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(in);
@@ -91,15 +101,19 @@ public final class ProblemJson {
             throw new ProblemFormatException(new Violation("$", null, "the document is empty"));
         }
         if (!tree.isObject()) {
-            throw new ProblemFormatException(new Violation("$", null, "a problem must be a JSON object"));
+            throw new ProblemFormatException(new Violation("$", null, what + " must be a JSON object"));
         }
-        return fromTree(tree);
+        return fromTree(tree, type);
     }
 
     /** Converts an already parsed JSON tree into a problem, with the same error reporting as {@link #read}. */
     public static Problem fromTree(JsonNode tree) throws ProblemFormatException {
+        return fromTree(tree, Problem.class);
+    }
+
+    public static <T> T fromTree(JsonNode tree, Class<T> type) throws ProblemFormatException {
         try {
-            return MAPPER.treeToValue(tree, Problem.class);
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             throw new ProblemFormatException(mappingViolation(tree, e));
         } catch (JsonProcessingException e) {
@@ -115,24 +129,9 @@ public final class ProblemJson {
         }
     }
 
-    /** Writes the document to a temporary file beside {@code target}, then moves it in place. */
+    /** Writes the document so that readers never see half of it (see {@link AtomicFiles}). */
     public static void writeAtomically(Object document, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, write(document), StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString(
-                        "rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the default permissions
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, write(document));
     }
 
     private static String malformedMessage(JsonProcessingException e) {
@@ -174,7 +173,8 @@ public final class ProblemJson {
         if (refs.size() < 2 || refs.get(0).getFieldName() == null || refs.get(1).getIndex() < 0) {
             return null;
         }
-        JsonNode id = tree.path(refs.get(0).getFieldName()).path(refs.get(1).getIndex()).path("id");
+        JsonNode entity = tree.path(refs.get(0).getFieldName()).path(refs.get(1).getIndex());
+        JsonNode id = entity.has("id") ? entity.path("id") : entity.path("name");
         return id.isTextual() ? id.asText() : null;
     }
 
