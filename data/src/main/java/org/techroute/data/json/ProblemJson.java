@@ -158,6 +158,9 @@ public final class ProblemJson {
         String message;
         if (e instanceof UnrecognizedPropertyException unknown) {
             message = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException typeId) {
+            message = typeId.getTypeId() == null ? "the field 'type' is missing"
+                    : "unknown type '" + typeId.getTypeId() + "'";
         } else if (e instanceof InvalidFormatException invalid) {
             message = "invalid value " + quote(invalid.getValue()) + ": expected " + describe(invalid.getTargetType());
         } else if (e instanceof MismatchedInputException mismatched) {

@@ -118,6 +118,9 @@ public final class ProblemMapper {
                     breaks, capacity, matrix));
             offsets.put(input.id(), input.start().getOffset());
         }
+        if (problem.now() != null) {
+            shifts.values().forEach(shift -> shift.setNotBeforeMillis(millis(problem.now())));
+        }
 
         boolean capacityUsed = shiftList.stream().anyMatch(s -> s.capacity() != null);
         Map<String, Visit> visits = new LinkedHashMap<>();
@@ -150,6 +153,12 @@ public final class ProblemMapper {
             if (input.pin() != null) {
                 pinned.computeIfAbsent(input.pin().shiftId(), k -> new TreeMap<>())
                         .put(input.pin().position(), visits.get(input.id()));
+            }
+        }
+        for (var input : inputs) {
+            if (input.pin() != null && input.pin().start() != null) {
+                visits.get(input.id()).setStarted(millis(input.pin().start()),
+                        input.pin().end() == null ? null : millis(input.pin().end()));
             }
         }
         pinned.forEach((shiftId, byPosition) -> {

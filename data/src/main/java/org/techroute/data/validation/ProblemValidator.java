@@ -319,6 +319,12 @@ public final class ProblemValidator {
                 error(path + ".position", visitId, "a pin needs a position of 0 or more");
                 return;
             }
+            if (pin.end() != null && pin.start() == null) {
+                error(path + ".start", visitId, "a pinned visit with an end needs its actual start");
+            } else if (pin.end() != null && pin.end().isBefore(pin.start())) {
+                error(path + ".end", visitId, "the visit ends (" + pin.end() + ") before it started ("
+                        + pin.start() + ")");
+            }
             String previous = pinsByShift.computeIfAbsent(pin.shiftId(), k -> new HashMap<>())
                     .putIfAbsent(pin.position(), visitId);
             if (previous != null) {

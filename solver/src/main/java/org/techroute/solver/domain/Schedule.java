@@ -6,7 +6,9 @@ import java.util.List;
  * The timing rules of a technician's day, in one place: used by the shadow variables while solving and by
  * whoever replays a route to print it, so the two can never disagree.
  * <p>
- * Rules: the technician leaves the start location at the shift start. At each visit, service starts at the
+ * Rules: the technician leaves the start location at the shift start. A visit that has started keeps its
+ * actual start and (expected) end. When a day is re-planned while under way, the technician leaves for a visit
+ * not yet started no earlier than "now" (the shift's not-before time). At each visit, service starts at the
  * earliest moment inside a time window (waiting if early; if every window has closed, service starts on
  * arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
  * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
@@ -34,7 +36,15 @@ public final class Schedule {
 
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
             BreakListener listener) {
-        long arrival = departureMillis + shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
+        if (visit.isStarted()) {
+            // Started or done: its times are facts, not plans.
+            long start = visit.getActualStartMillis();
+            long end = visit.getExpectedEndMillis() != null ? visit.getExpectedEndMillis()
+                    : start + visit.getServiceDurationMillis();
+            return new VisitTiming(start, start, Math.max(start, end), breaksDone, 0);
+        }
+        long leave = Math.max(departureMillis, shift.getNotBeforeMillis());
+        long arrival = leave + shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
         long ready = arrival;
         long breakLateness = 0;
         int done = breaksDone;

@@ -32,6 +32,8 @@ public class Shift {
     /** Per capacity dimension; empty means the van's capacity is not limited. */
     private int[] capacity;
     private TravelTimeMatrix matrix;
+    /** Visits not yet started cannot start before this time ("now" when re-planning a day under way). */
+    private long notBeforeMillis = Long.MIN_VALUE;
     /** The first {@code pinnedVisitCount} visits are started or done: they never move. */
     @PlanningPinToIndex
     private int pinnedVisitCount;
@@ -56,6 +58,24 @@ public class Shift {
         this.breaks = List.copyOf(breaks);
         this.capacity = capacity.clone();
         this.matrix = matrix;
+    }
+
+    /**
+     * Takes over every problem fact of {@code other} (a shift with the same id from a changed problem): times,
+     * locations, breaks, capacity, matrix and not-before time. The visits and the pin index stay.
+     */
+    public void updateFacts(Shift other) {
+        this.technician = other.technician;
+        this.date = other.date;
+        this.startMillis = other.startMillis;
+        this.endMillis = other.endMillis;
+        this.maxOvertimeMillis = other.maxOvertimeMillis;
+        this.startLocation = other.startLocation;
+        this.endLocation = other.endLocation;
+        this.breaks = other.breaks;
+        this.capacity = other.capacity;
+        this.matrix = other.matrix;
+        this.notBeforeMillis = other.notBeforeMillis;
     }
 
     /** How the route ends (arrival at the end location and any break still due); null for an empty route. */
@@ -156,6 +176,18 @@ public class Shift {
 
     public TravelTimeMatrix getMatrix() {
         return matrix;
+    }
+
+    public long getNotBeforeMillis() {
+        return notBeforeMillis;
+    }
+
+    public void setNotBeforeMillis(long notBeforeMillis) {
+        this.notBeforeMillis = notBeforeMillis;
+    }
+
+    public void setMatrix(TravelTimeMatrix matrix) {
+        this.matrix = matrix;
     }
 
     public int getPinnedVisitCount() {

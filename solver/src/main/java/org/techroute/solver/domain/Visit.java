@@ -33,6 +33,10 @@ public class Visit {
     private Set<String> excludedTechnicianIds;
     /** Per capacity dimension; empty when the visit needs no van capacity. */
     private int[] demand;
+    /** When service actually started, for a visit that is started or done (null otherwise). */
+    private Long actualStartMillis;
+    /** When a started visit ended or is now expected to end (null: start plus the service duration). */
+    private Long expectedEndMillis;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private Shift shift;
@@ -63,6 +67,43 @@ public class Visit {
         this.demand = demand.clone();
     }
 
+    /**
+     * Takes over every problem fact of {@code other} (a visit with the same id from a changed problem): location,
+     * duration, windows, requirements, priority, demand and actual times. Planning and shadow variables stay.
+     */
+    public void updateFacts(Visit other) {
+        this.location = other.location;
+        this.serviceDurationMillis = other.serviceDurationMillis;
+        this.timeWindows = other.timeWindows;
+        this.requiredSkills = other.requiredSkills;
+        this.requiredCertifications = other.requiredCertifications;
+        this.priority = other.priority;
+        this.requiredTechnicianIds = other.requiredTechnicianIds;
+        this.preferredTechnicianIds = other.preferredTechnicianIds;
+        this.excludedTechnicianIds = other.excludedTechnicianIds;
+        this.demand = other.demand;
+        this.actualStartMillis = other.actualStartMillis;
+        this.expectedEndMillis = other.expectedEndMillis;
+    }
+
+    /** Marks the visit as started at {@code startMillis}, ending at {@code endMillis} (null: as planned). */
+    public void setStarted(Long startMillis, Long endMillis) {
+        this.actualStartMillis = startMillis;
+        this.expectedEndMillis = endMillis;
+    }
+
+    public boolean isStarted() {
+        return actualStartMillis != null;
+    }
+
+    public Long getActualStartMillis() {
+        return actualStartMillis;
+    }
+
+    public Long getExpectedEndMillis() {
+        return expectedEndMillis;
+    }
+
     @ShadowSources({ "previousVisit.timing", "shift" })
     public VisitTiming timingSupplier() {
         if (shift == null) {
@@ -89,9 +130,9 @@ public class Visit {
         return readyMillis; // every window has closed: late
     }
 
-    /** How far the service start lies after the end of the last time window (0 when on time). */
+    /** How far the service start lies after the end of the last time window (0 when on time or started). */
     public long lateMillis() {
-        if (timing == null || timeWindows.isEmpty()) {
+        if (timing == null || timeWindows.isEmpty() || isStarted()) {
             return 0;
         }
         return Math.max(0, timing.serviceStartMillis() - timeWindows.get(timeWindows.size() - 1).endMillis());
@@ -99,7 +140,7 @@ public class Visit {
 
     /** How far into its time window (or into the shift, without windows) service starts. */
     public long delayInWindowMillis() {
-        if (timing == null || shift == null) {
+        if (timing == null || shift == null || isStarted()) {
             return 0;
         }
         long start = timing.serviceStartMillis();

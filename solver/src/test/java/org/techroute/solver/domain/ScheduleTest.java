@@ -200,4 +200,27 @@ class ScheduleTest {
     void unassignedVisitHasNoTiming() {
         assertThat(visit("v1", 1).build().timingSupplier()).isNull();
     }
+
+    @Test
+    void aStartedVisitKeepsItsActualTimesAndTheRestFollowIt() {
+        // v1 started at 08:30 and is expected to run until 10:00; v2 (15 min away) follows: arrival 10:15
+        Shift s = shiftWithBreak(at(12, 0), at(13, 0), minutes(30));
+        Visit v1 = visit("v1", 1).build();
+        v1.setStarted(at(8, 30), at(10, 0));
+        Visit v2 = visit("v2", 2).build();
+        wire(s, v1, v2);
+        assertThat(v1.getTiming()).isEqualTo(new VisitTiming(at(8, 30), at(8, 30), at(10, 0), 0, 0));
+        assertThat(v2.getTiming().arrivalMillis()).isEqualTo(at(10, 15));
+        assertThat(v1.lateMillis()).isZero();
+    }
+
+    @Test
+    void visitsNotStartedCannotStartBeforeNow() {
+        // re-planned at 11:00: the technician leaves for v1 no earlier than 11:00, arriving 11:10
+        Shift s = shiftWithBreak(at(15, 0), at(16, 0), minutes(30));
+        s.setNotBeforeMillis(at(11, 0));
+        Visit v1 = visit("v1", 1).build();
+        wire(s, v1);
+        assertThat(v1.getTiming().arrivalMillis()).isEqualTo(at(11, 10));
+    }
 }
