@@ -2,6 +2,7 @@ package org.techroute.api;
 
 import java.util.Arrays;
 
+import org.techroute.api.cli.BatchCommand;
 import org.techroute.api.cli.GenerateCommand;
 import org.techroute.api.cli.SolveCommand;
 import org.techroute.api.cli.WhatIfCommand;
@@ -32,6 +33,10 @@ public final class TechrouteMain {
                           --variants FILE     {"variants": [{"name": .., ...}, ...]} (required, see docs/what-if.md)
                           --output FILE       the HTML report (required)
                           --json FILE         the results as JSON too
+              batch     re-optimize every plan (*.json) in a folder; keep a result only if it is better
+                          --folder DIR        (required)
+                          --time-limit PT5M   per plan (default: each plan's own)
+                          --report FILE       run report, JSON (default: DIR/batch-report.json)
               help      print this text
 
             exit status: 0 done, 1 failed while solving, 2 bad command line or invalid input (nothing written)
@@ -55,6 +60,7 @@ public final class TechrouteMain {
             case "solve" -> new SolveCommand(System.out, System.err).run(rest);
             case "generate" -> new GenerateCommand(System.err).run(rest);
             case "what-if" -> new WhatIfCommand(System.out, System.err).run(rest);
+            case "batch" -> new BatchCommand(System.out, System.err).run(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'\n");
                 System.err.print(USAGE);
