@@ -15,7 +15,8 @@ public final class TechrouteMain {
             usage: java -jar techroute.jar <command> [options]
 
             commands:
-              serve     start the HTTP service (the default when no command is given)
+              serve     start the HTTP service (the default when no command, or only --name=value
+                        Spring properties, are given)
                           Spring Boot options follow, e.g. --server.port=8081 --techroute.solver.slots=2
                           API: http://localhost:8080/api/plans, docs: /swagger-ui.html, /v3/api-docs
               solve     solve a problem file into a plan file
@@ -39,8 +40,11 @@ public final class TechrouteMain {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || "serve".equals(args[0])) {
-            TechrouteApplication.main(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+        if (args.length == 0 || "serve".equals(args[0]) || args[0].startsWith("--spring.")
+                || args[0].startsWith("--server.") || args[0].startsWith("--techroute.")
+                || args[0].startsWith("--management.")) {
+            boolean named = args.length > 0 && "serve".equals(args[0]);
+            TechrouteApplication.main(named ? Arrays.copyOfRange(args, 1, args.length) : args);
             return;
         }
         System.exit(run(args));

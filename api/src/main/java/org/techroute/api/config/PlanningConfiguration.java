@@ -23,10 +23,14 @@ public class PlanningConfiguration {
     }
 
     @Bean
-    Planner planner(TechrouteProperties properties, TravelMatrices matrices) {
+    ProblemValidator problemValidator(TechrouteProperties properties) {
         TechrouteProperties.Limits limits = properties.limits();
-        ProblemValidator validator = new ProblemValidator(new ProblemLimits(limits.maxVisits(),
-                limits.maxTechnicians(), limits.maxShifts()));
+        return new ProblemValidator(new ProblemLimits(limits.maxVisits(), limits.maxTechnicians(),
+                limits.maxShifts()));
+    }
+
+    @Bean
+    Planner planner(ProblemValidator validator, TravelMatrices matrices) {
         return new Planner(new ProblemMapper(validator, matrices));
     }
 }

@@ -30,7 +30,13 @@ import org.techroute.data.model.ConstraintMatch;
 import org.techroute.data.model.Kpis;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Violation;
+import org.techroute.data.model.TravelMode;
 import org.techroute.data.solve.Planner;
+import org.techroute.data.travel.TravelMatrices;
+import org.techroute.data.travel.UnsupportedTravelModeException;
+import org.techroute.data.validation.InvalidProblemException;
+import org.techroute.data.validation.ProblemValidator;
+import org.techroute.data.validation.ValidationReport;
 
 /**
  * Plans: submitting (validate, store, queue), reading, stopping, deleting and solving again. A submit with an
@@ -42,15 +48,19 @@ public class PlanService {
     static final Set<PlanStatus> FINISHED = EnumSet.of(PlanStatus.SOLVED, PlanStatus.STOPPED, PlanStatus.FAILED);
 
     private final PlanRepository repository;
+    private final ProblemValidator validator;
+    private final TravelMatrices matrices;
     private final Planner planner;
     private final SolverJobs jobs;
     private final PlanEvents events;
     private final ObjectMapper mapper;
     private final int maxPageSize;
 
-    public PlanService(PlanRepository repository, Planner planner, SolverJobs jobs, PlanEvents events,
-            ObjectMapper mapper, TechrouteProperties properties) {
+    public PlanService(PlanRepository repository, ProblemValidator validator, TravelMatrices matrices,
+            Planner planner, SolverJobs jobs, PlanEvents events, ObjectMapper mapper, TechrouteProperties properties) {
         this.repository = repository;
+        this.validator = validator;
+        this.matrices = matrices;
         this.planner = planner;
         this.jobs = jobs;
         this.events = events;
@@ -72,6 +82,7 @@ public class PlanService {
         if (replay.isPresent()) {
             return replay.get();
         }
+        precheck(problem);
         SolverJobs.Reservation reservation = jobs.reserve();
         boolean queued = false;
         try {
@@ -247,6 +258,18 @@ public class PlanService {
             }
             return new Submission(view(existing), false);
         });
+    }
+
+    /** The cheap checks (no travel matrix yet), so that invalid problems get 422 whatever the load. */
+    private void precheck(Problem problem) {
+        ValidationReport report = validator.validate(problem);
+        if (!report.isValid()) {
+            throw new InvalidProblemException(report.errors());
+        }
+        TravelMode mode = problem.optionsOrDefaults().effectiveTravelMode();
+        if (!matrices.supports(mode)) {
+            throw new UnsupportedTravelModeException(mode);
+        }
     }
 
     private static void checkKey(String key) {

@@ -56,15 +56,17 @@ public class RecommendationService {
         }
         Problem document = plans.stored(planId).document();
         Problem withVisit = appendVisit(document, visit, document.solution());
-        MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size());
+        MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size(), "$");
         SolverFactory<RoutePlan> factory = Planner.solverFactory(Planner.settings(withVisit.optionsOrDefaults()));
         SolutionManager<RoutePlan, HardMediumSoftLongScore> manager = SolutionManager.create(factory);
         RoutePlan plan = mapped.plan();
         manager.update(plan);
         String current = plan.getScore() == null ? null : plan.getScore().toString();
         org.techroute.solver.domain.Visit entity = plan.getVisits().get(plan.getVisits().size() - 1);
-        Function<org.techroute.solver.domain.Visit, Placement> where = v -> new Placement(v.getShift().getId(),
-                v.getShift().getTechnician().getId(), v.getShift().getVisits().indexOf(v));
+        // with unassigned values allowed, "leave it out" is one of the options tried: no placement
+        Function<org.techroute.solver.domain.Visit, Placement> where = v -> v.getShift() == null ? null
+                : new Placement(v.getShift().getId(), v.getShift().getTechnician().getId(),
+                        v.getShift().getVisits().indexOf(v));
         List<RecommendedAssignment<Placement, HardMediumSoftLongScore>> found = manager.recommendAssignment(plan,
                 entity, where, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
         HardMediumSoftLongScore base = plan.getScore();
@@ -72,6 +74,10 @@ public class RecommendationService {
         for (RecommendedAssignment<Placement, HardMediumSoftLongScore> r : found) {
             if (recommendations.size() >= limit) {
                 break;
+            }
+            Placement p = r.proposition();
+            if (p == null) {
+                continue;
             }
             HardMediumSoftLongScore diff = r.scoreAnalysisDiff().score();
             HardMediumSoftLongScore total = base == null ? diff : base.add(diff);
@@ -83,7 +89,6 @@ public class RecommendationService {
                     .sorted(Comparator.comparing(ConstraintAnalysis::constraintName))
                     .forEach(c -> constraints.add(new Recommendation.ConstraintDiff(c.constraintName(),
                             c.score().toString())));
-            Placement p = r.proposition();
             recommendations.add(new Recommendation(p.shiftId(), p.technicianId(), p.position(), diff.toString(),
                     total.toString(), total.isFeasible(), constraints));
         }
@@ -131,7 +136,7 @@ public class RecommendationService {
         Solution placed = new Solution(previous == null ? null : previous.score(),
                 previous != null && previous.feasible(), null, routes, null, null, null);
         Problem withVisit = appendVisit(document, visit, placed);
-        MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size());
+        MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size(), "$.visit");
         SolverFactory<RoutePlan> factory = Planner.solverFactory(Planner.settings(withVisit.optionsOrDefaults()));
         SolutionManager.create(factory).update(mapped.plan());
         Problem plan = Planner.describe(mapped, mapped.plan(), factory);
@@ -141,11 +146,11 @@ public class RecommendationService {
         return plan;
     }
 
-    private MappedProblem prepare(Problem withVisit, int visitIndex) {
+    private MappedProblem prepare(Problem withVisit, int visitIndex, String visitPath) {
         try {
             return planner.prepare(withVisit);
         } catch (InvalidProblemException e) {
-            List<Violation> violations = JsonBodies.rebase(e.violations(), visitIndex, "$.visit");
+            List<Violation> violations = JsonBodies.rebase(e.violations(), visitIndex, visitPath);
             throw ApiException.validation("the visit cannot be added (" + violations.size() + " error(s))",
                     violations);
         }
