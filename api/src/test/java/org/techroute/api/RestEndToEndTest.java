@@ -158,6 +158,25 @@ class RestEndToEndTest {
 
         JsonNode list = read(send("GET", "/api/plans?limit=5", null, null));
         assertThat(list.get("items").get(0).get("id").asText()).isEqualTo(id);
+
+        // solving again starts run 2 from the current routes; while it runs, changes are refused
+        HttpResponse<String> again = send("POST", "/api/plans/" + id + "/solve", null, null);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(read(again).get("run").asInt()).isEqualTo(2);
+        assertThat(read(again).get("status").asText()).isIn("SCHEDULED", "SOLVING");
+        assertThat(send("POST", "/api/plans/" + id + "/solve", null, null).statusCode()).isEqualTo(409);
+        assertThat(send("POST", "/api/plans/" + id + "/recommendations/apply", "{\"visit\": "
+                + NEW_VISIT.replace("NEW-1", "NEW-2") + ", \"shiftId\": \"" + shiftId + "\", \"position\": 0}",
+                "application/json").statusCode()).isEqualTo(409);
+        HttpResponse<Stream<String>> second = http.send(HttpRequest.newBuilder(uri("/api/plans/" + id + "/events"))
+                .GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(send("DELETE", "/api/plans/" + id + "/solving", null, null).statusCode()).isEqualTo(202);
+        second.body().forEach(line -> { }); // until the run ends and the stream completes
+        JsonNode secondRun = read(send("GET", "/api/plans/" + id + "/status", null, null));
+        assertThat(secondRun.get("status").asText()).isEqualTo("STOPPED");
+        assertThat(secondRun.get("run").asInt()).isEqualTo(2);
+        Problem afterSecondRun = ProblemJson.read(send("GET", "/api/plans/" + id, null, null).body());
+        assertThat(afterSecondRun.visits()).extracting(v -> v.id()).contains("NEW-1");
     }
 
     @Test
