@@ -25,8 +25,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        // no status: the error page was asked for directly, there is nothing here
+        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
         if (status.value() < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
