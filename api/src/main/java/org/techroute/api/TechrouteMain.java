@@ -8,7 +8,8 @@ import org.techroute.api.cli.SolveCommand;
 import org.techroute.api.cli.WhatIfCommand;
 
 /**
- * Entry point of {@code techroute.jar}: {@code solve} and {@code generate} run as command-line tools.
+ * Entry point of {@code techroute.jar}: {@code serve} (also with no arguments) starts the HTTP service;
+ * {@code solve} and {@code generate} run as command-line tools without starting Spring.
  */
 public final class TechrouteMain {
 
@@ -16,6 +17,10 @@ public final class TechrouteMain {
             usage: java -jar techroute.jar <command> [options]
 
             commands:
+              serve     start the HTTP service (the default when no command, or only --name=value
+                        Spring properties, are given)
+                          Spring Boot options follow, e.g. --server.port=8081 --techroute.solver.slots=2
+                          API: http://localhost:8080/api/plans, docs: /swagger-ui.html, /v3/api-docs
               solve     solve a problem file into a plan file
                           --input FILE        problem (or plan) JSON to solve (required)
                           --output FILE       where to write the plan JSON (required)
@@ -46,10 +51,17 @@ public final class TechrouteMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || "serve".equals(args[0]) || args[0].startsWith("--spring.")
+                || args[0].startsWith("--server.") || args[0].startsWith("--techroute.")
+                || args[0].startsWith("--management.")) {
+            boolean named = args.length > 0 && "serve".equals(args[0]);
+            TechrouteApplication.main(named ? Arrays.copyOfRange(args, 1, args.length) : args);
+            return;
+        }
         System.exit(run(args));
     }
 
-    /** Runs a command and returns the process exit status. */
+    /** Runs a command-line command and returns the process exit status ({@code serve} is not one). */
     public static int run(String[] args) {
         if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0]) || "-h".equals(args[0])) {
             System.out.print(USAGE);

@@ -1,0 +1,36 @@
+package org.techroute.api.config;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.techroute.data.mapping.ProblemMapper;
+import org.techroute.data.solve.Planner;
+import org.techroute.data.travel.TravelMatrices;
+import org.techroute.data.validation.ProblemLimits;
+import org.techroute.data.validation.ProblemValidator;
+
+/**
+ * The planner the service solves with. Travel matrices are straight-line only until a road graph is
+ * configured: a {@link TravelMatrices} bean made with {@code TravelMatrices.withRoads(source)} replaces this one.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PlanningConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    TravelMatrices travelMatrices() {
+        return TravelMatrices.withoutRoads();
+    }
+
+    @Bean
+    ProblemValidator problemValidator(TechrouteProperties properties) {
+        TechrouteProperties.Limits limits = properties.limits();
+        return new ProblemValidator(new ProblemLimits(limits.maxVisits(), limits.maxTechnicians(),
+                limits.maxShifts()));
+    }
+
+    @Bean
+    Planner planner(ProblemValidator validator, TravelMatrices matrices) {
+        return new Planner(new ProblemMapper(validator, matrices));
+    }
+}

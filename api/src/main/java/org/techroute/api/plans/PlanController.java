@@ -1,0 +1,173 @@
+package org.techroute.api.plans;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.techroute.api.errors.JsonBodies;
+import org.techroute.data.model.Problem;
+
+/** {@code /api/plans}: submit, list, read, follow, stop, delete and re-solve plans. */
+@RestController
+@RequestMapping("/api/plans")
+@Tag(name = "plans", description = "Plans and their solving runs")
+class PlanController {
+
+    static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    private final PlanService plans;
+    private final PlanEvents events;
+
+    PlanController(PlanService plans, PlanEvents events) {
+        this.plans = plans;
+        this.events = events;
+    }
+
+    @Operation(summary = "Submit a problem and start solving it",
+            description = "The body is a problem document (the same JSON as the command line's input). It is read,"
+                    + " validated and stored, then solved for its options.timeLimit. With an Idempotency-Key, a"
+                    + " retried submit returns the plan the first one made (200) instead of a second job.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Problem.class))))
+    @ApiResponse(responseCode = "202", description = "Accepted; Location: /api/plans/{id}")
+    @ApiResponse(responseCode = "200", description = "An idempotent replay: the plan the same key made before")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON (type malformed-json, with the JSON path)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "413", description = "Body too large (type too-large)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "415", description = "Not application/json",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Invalid problem (type validation, with violations),"
+            + " unsupported travel mode, or an Idempotency-Key reused with another body",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Solver queue full (type queue-full, Retry-After)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PlanStatusView> submit(@RequestBody byte[] body,
+            @Parameter(in = ParameterIn.HEADER, description = "makes retries safe: 1-200 visible ASCII characters")
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        Problem problem = JsonBodies.problem(body);
+        PlanService.Submission submission = plans.submit(problem, idempotencyKey, PlanService.hash(body));
+        return accepted(submission);
+    }
+
+    @Operation(summary = "List plans, newest first")
+    @ApiResponse(responseCode = "200", description = "A page of plans")
+    @ApiResponse(responseCode = "400", description = "Bad paging parameters",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    PlanPage list(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+        return plans.list(limit, offset);
+    }
+
+    @Operation(summary = "The current plan document (problem + solution)",
+            description = "While solving, the latest saved best (saved at most once per second). Before the first"
+                    + " best solution, the problem as submitted (no solution).")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> get(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(plans.document(id));
+    }
+
+    @Operation(summary = "The plan's status, score and feasibility (cheap to poll)")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(value = "/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    PlanStatusView status(@PathVariable String id) {
+        return plans.status(id);
+    }
+
+    @Operation(summary = "Score per constraint, with the visits and shifts involved, and why visits are unassigned")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "No solution yet",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(value = "/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
+    PlanAnalysis analysis(@PathVariable String id) {
+        return plans.analysis(id);
+    }
+
+    @Operation(summary = "Follow solving as server-sent events",
+            description = "Events: 'status' (on subscribe and on every status change) and 'best-score'"
+                    + " {score, feasible, elapsedMillis} for each new best score. The stream completes when the run"
+                    + " ends (at once if the plan is not being solved).")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Too many event streams",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable String id) {
+        plans.status(id);
+        SseEmitter emitter = events.subscribe(id);
+        events.welcome(id, emitter, plans.statusEvent(id));
+        return emitter;
+    }
+
+    @Operation(summary = "Stop solving early, keeping the best plan (status STOPPED)",
+            description = "Asynchronous: the status becomes STOPPED within a solver step. A plan that is not being"
+                    + " solved is left as it is.")
+    @ApiResponse(responseCode = "202")
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @DeleteMapping(value = "/{id}/solving", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PlanStatusView> stop(@PathVariable String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(plans.stop(id));
+    }
+
+    @Operation(summary = "Delete a plan (stopping its run first)")
+    @ApiResponse(responseCode = "204")
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        plans.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Solve a finished plan again from its current routes",
+            description = "Starts a new run (run + 1): the status goes back to SCHEDULED, then SOLVING, SOLVED or"
+                    + " STOPPED. Within a run the status only moves forward.")
+    @ApiResponse(responseCode = "202", description = "Accepted; Location: /api/plans/{id}")
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The plan is being solved",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Solver queue full",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(value = "/{id}/solve", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PlanStatusView> solveAgain(@PathVariable String id) {
+        return accepted(plans.solveAgain(id));
+    }
+
+    static ResponseEntity<PlanStatusView> accepted(PlanService.Submission submission) {
+        return ResponseEntity.status(submission.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/plans/" + submission.plan().id())).body(submission.plan());
+    }
+}

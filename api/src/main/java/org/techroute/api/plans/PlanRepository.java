@@ -1,0 +1,156 @@
+package org.techroute.api.plans;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans in the database (H2 or PostgreSQL, same SQL). Status changes are conditional on the current status, so
+ * that a run's status only moves forward even with concurrent requests.
+ */
+@Repository
+public class PlanRepository {
+
+    private static final String SUMMARY_COLUMNS = "id, name, status, status_reason, run_number, NULL AS problem_json,"
+            + " NULL AS plan_json, score, feasible, kpis_json, best_score_updated_at, created_at, updated_at,"
+            + " idempotency_key, request_hash";
+
+    private final JdbcClient jdbc;
+
+    public PlanRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(PlanRecord plan) {
+        jdbc.sql("""
+                INSERT INTO plan (id, name, status, status_reason, run_number, problem_json, plan_json, score,
+                    feasible, kpis_json, best_score_updated_at, created_at, updated_at, idempotency_key, request_hash)
+                VALUES (:id, :name, :status, :reason, :run, :problem, :plan, :score, :feasible, :kpis, :bestAt,
+                    :createdAt, :updatedAt, :key, :hash)""")
+                .param("id", plan.id()).param("name", plan.name()).param("status", plan.status().name())
+                .param("reason", plan.statusReason()).param("run", plan.runNumber())
+                .param("problem", plan.problemJson()).param("plan", plan.planJson()).param("score", plan.score())
+                .param("feasible", plan.feasible()).param("kpis", plan.kpisJson())
+                .param("bestAt", plan.bestScoreUpdatedAt()).param("createdAt", plan.createdAt())
+                .param("updatedAt", plan.updatedAt()).param("key", plan.idempotencyKey())
+                .param("hash", plan.requestHash())
+                .update();
+    }
+
+    public Optional<PlanRecord> findById(String id) {
+        return jdbc.sql("SELECT * FROM plan WHERE id = :id").param("id", id).query(PlanRepository::row).optional();
+    }
+
+    public Optional<PlanRecord> findByIdempotencyKey(String key) {
+        return jdbc.sql("SELECT * FROM plan WHERE idempotency_key = :key").param("key", key)
+                .query(PlanRepository::row).optional();
+    }
+
+    /** Newest first, without the documents. */
+    public List<PlanRecord> list(int limit, int offset) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM plan ORDER BY created_at DESC, id LIMIT :limit OFFSET"
+                + " :offset").param("limit", limit).param("offset", offset).query(PlanRepository::row).list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM plan").query(Long.class).single();
+    }
+
+    public List<String> idsWithStatus(Collection<PlanStatus> statuses) {
+        return jdbc.sql("SELECT id FROM plan WHERE status IN (:statuses) ORDER BY created_at")
+                .param("statuses", names(statuses)).query(String.class).list();
+    }
+
+    /** Moves the status if it is one of {@code from}; false when it was not (or the plan is gone). */
+    public boolean updateStatus(String id, Collection<PlanStatus> from, PlanStatus to, String reason,
+            OffsetDateTime at) {
+        return jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at"
+                + " WHERE id = :id AND status IN (:from)")
+                .param("to", to.name()).param("reason", reason).param("at", at).param("id", id)
+                .param("from", names(from)).update() == 1;
+    }
+
+    /** Starts a new solving run of a finished plan. */
+    public boolean startRun(String id, Collection<PlanStatus> from, int runNumber, OffsetDateTime at) {
+        return jdbc.sql("UPDATE plan SET status = :to, status_reason = NULL, run_number = :run, updated_at = :at"
+                + " WHERE id = :id AND status IN (:from)")
+                .param("to", PlanStatus.SCHEDULED.name()).param("run", runNumber).param("at", at).param("id", id)
+                .param("from", names(from)).update() == 1;
+    }
+
+    /** Saves a best plan of a run in progress and records its score. */
+    @Transactional
+    public boolean saveBest(String id, BestPlan best, Collection<PlanStatus> whileIn) {
+        int updated = jdbc.sql("UPDATE plan SET plan_json = :plan, score = :score, feasible = :feasible,"
+                + " kpis_json = :kpis, best_score_updated_at = :at, updated_at = :at"
+                + " WHERE id = :id AND status IN (:statuses)")
+                .param("plan", best.planJson()).param("score", best.score()).param("feasible", best.feasible())
+                .param("kpis", best.kpisJson()).param("at", best.at()).param("id", id)
+                .param("statuses", names(whileIn)).update();
+        if (updated == 1) {
+            jdbc.sql("INSERT INTO plan_score_history (plan_id, at, score) VALUES (:id, :at, :score)")
+                    .param("id", id).param("at", best.at()).param("score", best.score()).update();
+        }
+        return updated == 1;
+    }
+
+    /** Ends a run: the final status and, when there is one, the final best plan. */
+    @Transactional
+    public boolean finish(String id, Collection<PlanStatus> from, PlanStatus to, String reason, BestPlan best,
+            OffsetDateTime at) {
+        if (best != null && !saveBest(id, best, from)) {
+            return false;
+        }
+        return updateStatus(id, from, to, reason, at);
+    }
+
+    /** Replaces the documents of a plan that is not being solved (an applied recommendation). */
+    public boolean replaceDocuments(String id, String problemJson, BestPlan best, Collection<PlanStatus> whileIn) {
+        return jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"
+                + " feasible = :feasible, kpis_json = :kpis, updated_at = :at"
+                + " WHERE id = :id AND status IN (:statuses)")
+                .param("problem", problemJson).param("plan", best.planJson()).param("score", best.score())
+                .param("feasible", best.feasible()).param("kpis", best.kpisJson()).param("at", best.at())
+                .param("id", id).param("statuses", names(whileIn)).update() == 1;
+    }
+
+    public boolean delete(String id) {
+        return jdbc.sql("DELETE FROM plan WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    public List<ScorePoint> scoreHistory(String id) {
+        return jdbc.sql("SELECT at, score FROM plan_score_history WHERE plan_id = :id ORDER BY at")
+                .param("id", id)
+                .query((rs, n) -> new ScorePoint(rs.getObject("at", OffsetDateTime.class), rs.getString("score")))
+                .list();
+    }
+
+    /** A best plan to save. */
+    public record BestPlan(String planJson, String score, boolean feasible, String kpisJson, OffsetDateTime at) {
+    }
+
+    /** A score a plan had at a time. */
+    public record ScorePoint(OffsetDateTime at, String score) {
+    }
+
+    private static List<String> names(Collection<PlanStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
+    }
+
+    private static PlanRecord row(ResultSet rs, int rowNum) throws SQLException {
+        Object feasible = rs.getObject("feasible");
+        return new PlanRecord(rs.getString("id"), rs.getString("name"), PlanStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"), rs.getInt("run_number"), rs.getString("problem_json"),
+                rs.getString("plan_json"), rs.getString("score"), feasible == null ? null : rs.getBoolean("feasible"),
+                rs.getString("kpis_json"), rs.getObject("best_score_updated_at", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getString("idempotency_key"), rs.getString("request_hash"));
+    }
+}

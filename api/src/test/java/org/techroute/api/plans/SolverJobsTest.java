@@ -1,0 +1,127 @@
+package org.techroute.api.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.techroute.api.config.TechrouteProperties;
+import org.techroute.api.errors.ApiException;
+import org.techroute.api.support.Problems;
+import org.techroute.data.json.ProblemJson;
+import org.techroute.data.model.Problem;
+
+/** The job machinery without Spring: slots and queue, stopping waiting and running plans, shutdown. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a safety net against a job that never ends, not a measurement
+class SolverJobsTest {
+
+    @TempDir
+    Path dir;
+    PlanRepository repository;
+    SolverJobs jobs;
+
+    @BeforeEach
+    void setUp() {
+        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db")
+                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE", "sa", "");
+        PlanRepositoryContract.migrate(dataSource, null);
+        repository = new PlanRepository(JdbcClient.create(dataSource));
+        TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "techroute.solver.slots", "1", "techroute.solver.queue-length", "1",
+                "techroute.solver.save-interval", "PT0.2S"))).bindOrCreate("techroute", TechrouteProperties.class);
+        jobs = new SolverJobs(repository, new PlanEvents(properties), ProblemJson.mapper(), properties,
+                new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        jobs.shutdown();
+    }
+
+    private String queue(Duration timeLimit) {
+        Problem problem = Problems.demo(2, 8);
+        problem = problem.withOptions(problem.options().withTimeLimit(timeLimit));
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        repository.insert(new PlanRecord(id, "t", PlanStatus.SCHEDULED, null, 1, ProblemJson.write(problem), null,
+                null, null, null, null, now, now, null, null));
+        jobs.start(jobs.reserve(), id, 1, Problems.planner().prepare(problem));
+        return id;
+    }
+
+    private PlanRecord plan(String id) {
+        return repository.findById(id).orElseThrow();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        while (!condition.getAsBoolean()) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void queuesBeyondTheSlotsAndRefusesBeyondTheQueue() throws InterruptedException {
+        String running = queue(Duration.ofMinutes(5));
+        String waiting = queue(Duration.ofMinutes(5));
+        assertThatThrownBy(jobs::reserve).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status().value()).isEqualTo(429));
+
+        // a waiting plan stops at once and frees its place
+        assertThat(jobs.stop(waiting, "stopped on request")).isTrue();
+        assertThat(plan(waiting).status()).isEqualTo(PlanStatus.STOPPED);
+        jobs.reserve().release();
+
+        // a running plan stops after its current step, keeping what it found
+        jobs.stop(running, "stopped on request");
+        await(() -> !plan(running).status().isActive());
+        assertThat(plan(running).status()).isEqualTo(PlanStatus.STOPPED);
+        assertThat(plan(running).statusReason()).isEqualTo("stopped on request");
+        assertThat(jobs.live(running)).isEmpty();
+    }
+
+    @Test
+    void solvesToItsTimeLimitAndSavesThePlan() throws Exception {
+        String id = queue(Duration.ofSeconds(1));
+        await(() -> !plan(id).status().isActive());
+        PlanRecord solved = plan(id);
+        assertThat(solved.status()).isEqualTo(PlanStatus.SOLVED);
+        assertThat(solved.score()).isNotNull();
+        Problem document = ProblemJson.read(solved.planJson());
+        assertThat(document.solution().score()).isEqualTo(solved.score());
+        assertThat(repository.scoreHistory(id)).isNotEmpty()
+                .last().extracting(PlanRepository.ScorePoint::score).isEqualTo(solved.score());
+    }
+
+    @Test
+    void shutdownStopsRunningPlansAndSavesTheirBest() throws InterruptedException {
+        String id = queue(Duration.ofMinutes(5));
+        await(() -> jobs.live(id).map(live -> live.score() != null).orElse(false));
+        jobs.shutdown();
+        PlanRecord stopped = plan(id);
+        assertThat(stopped.status()).isEqualTo(PlanStatus.STOPPED);
+        assertThat(stopped.statusReason()).isEqualTo("the service shut down");
+        assertThat(stopped.planJson()).contains("\"solution\"");
+        assertThatThrownBy(jobs::reserve).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status().value()).isEqualTo(503));
+    }
+}
