@@ -1,0 +1,235 @@
+package org.techroute.data.road;
+
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.querygraph.QueryRoutingCHGraph;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.RoutingCHGraph;
+import com.graphhopper.storage.index.Snap;
+import org.techroute.solver.travel.CompactTravelTimeMatrix;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Travel seconds and meters between all pairs of snapped points, with the bucket many-to-many algorithm on the
+ * contraction hierarchy: one backward upward search per target leaves (target, weight, millis, meters) in a
+ * bucket at every node it settles; one forward upward search per source scans the buckets of the nodes it
+ * settles, and the smallest forward + backward weight per target is the shortest path, exactly the path a
+ * GraphHopper CH {@code route()} finds. Time and distance are added up along the CH edges
+ * ({@link ChEdgeCosts}), so no path is unpacked.
+ * <p>
+ * Travel times are GraphHopper's millis rounded to whole seconds. Both phases run in parallel over points.
+ */
+final class ManyToManyMatrix {
+
+    private final RoadGraph road;
+    private final int threads;
+
+    ManyToManyMatrix(RoadGraph road, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.road = road;
+        this.threads = threads;
+    }
+
+    CompactTravelTimeMatrix compute(SnapResult snapResult) {
+        snapResult.requireAllSnapped();
+        BaseGraph baseGraph = road.baseGraph();
+        RoutingCHGraph ch = road.chGraph();
+        ChEdgeCosts costs = road.edgeCosts();
+        List<Snap> snaps = snapResult.graphSnaps().stream().map(Snaps::copy).toList();
+        QueryGraph queryGraph = QueryGraph.create(baseGraph, snaps);
+        RoutingCHGraph queryCh = new QueryRoutingCHGraph(ch, queryGraph);
+
+        int n = snaps.size();
+        // points on the same graph node share their searches
+        Map<Integer, Integer> slotOfNode = new LinkedHashMap<>();
+        int[] slotOfPoint = new int[n];
+        for (int i = 0; i < n; i++) {
+            int node = snaps.get(i).getClosestNode();
+            slotOfPoint[i] = slotOfNode.computeIfAbsent(node, k -> slotOfNode.size());
+        }
+        int[] nodeOfSlot = slotOfNode.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int slots = nodeOfSlot.length;
+
+        int[] levels = new int[ch.getNodes()];
+        for (int v = 0; v < levels.length; v++) {
+            levels[v] = ch.getLevel(v);
+        }
+        Buckets buckets = backwardPhase(queryCh, queryGraph, costs, levels, nodeOfSlot);
+
+        int[] seconds = new int[n * n];
+        float[] meters = new float[n * n];
+        List<List<Integer>> pointsOfSlot = new ArrayList<>(slots);
+        for (int s = 0; s < slots; s++) {
+            pointsOfSlot.add(new ArrayList<>(1));
+        }
+        for (int i = 0; i < n; i++) {
+            pointsOfSlot.get(slotOfPoint[i]).add(i);
+        }
+        AtomicInteger nextSlot = new AtomicInteger();
+        runParallel(() -> {
+            UpwardSearch search = new UpwardSearch(queryCh, queryGraph, costs, levels, false);
+            double[] bestWeight = new double[slots];
+            long[] bestMillis = new long[slots];
+            double[] bestMeters = new double[slots];
+            int s;
+            while ((s = nextSlot.getAndIncrement()) < slots) {
+                Arrays.fill(bestWeight, Double.POSITIVE_INFINITY);
+                search.run(nodeOfSlot[s]);
+                for (int k = 0; k < search.settledCount(); k++) {
+                    int node = search.settledNode(k);
+                    double w = search.weight(node);
+                    long ms = search.millis(node);
+                    double m = search.meters(node);
+                    for (int b = buckets.start[node], end = buckets.start[node + 1]; b < end; b++) {
+                        int t = buckets.slot[b];
+                        double candidate = w + buckets.weight[b];
+                        if (candidate < bestWeight[t]) {
+                            bestWeight[t] = candidate;
+                            bestMillis[t] = ms + buckets.millis[b];
+                            bestMeters[t] = m + buckets.meters[b];
+                        }
+                    }
+                }
+                for (int from : pointsOfSlot.get(s)) {
+                    int row = from * n;
+                    for (int to = 0; to < n; to++) {
+                        int t = slotOfPoint[to];
+                        if (t == s) {
+                            seconds[row + to] = 0;
+                            meters[row + to] = 0;
+                        } else if (bestWeight[t] == Double.POSITIVE_INFINITY) {
+                            seconds[row + to] = CompactTravelTimeMatrix.UNREACHABLE_SECONDS;
+                            meters[row + to] = Float.POSITIVE_INFINITY;
+                        } else {
+                            seconds[row + to] = (int) Math.round(bestMillis[t] / 1000.0);
+                            meters[row + to] = (float) bestMeters[t];
+                        }
+                    }
+                }
+            }
+        });
+        return new CompactTravelTimeMatrix(n, seconds, meters);
+    }
+
+    /** Bucket entries grouped by graph node (compressed rows): entries of node v are start[v]..start[v+1]-1. */
+    private static final class Buckets {
+        int[] start;
+        int[] slot;
+        double[] weight;
+        long[] millis;
+        double[] meters;
+    }
+
+    /** Growable list of bucket entries found by one thread. */
+    private static final class EntryList {
+        int size;
+        int[] node = new int[1024];
+        int[] slot = new int[1024];
+        double[] weight = new double[1024];
+        long[] millis = new long[1024];
+        double[] meters = new double[1024];
+
+        void add(int v, int s, double w, long ms, double m) {
+            if (size == node.length) {
+                int cap = size * 2;
+                node = Arrays.copyOf(node, cap);
+                slot = Arrays.copyOf(slot, cap);
+                weight = Arrays.copyOf(weight, cap);
+                millis = Arrays.copyOf(millis, cap);
+                meters = Arrays.copyOf(meters, cap);
+            }
+            node[size] = v;
+            slot[size] = s;
+            weight[size] = w;
+            millis[size] = ms;
+            meters[size] = m;
+            size++;
+        }
+    }
+
+    private Buckets backwardPhase(RoutingCHGraph queryCh, QueryGraph queryGraph, ChEdgeCosts costs, int[] levels,
+                                  int[] nodeOfSlot) {
+        int graphNodes = queryCh.getNodes();
+        List<EntryList> lists = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger nextSlot = new AtomicInteger();
+        runParallel(() -> {
+            UpwardSearch search = new UpwardSearch(queryCh, queryGraph, costs, levels, true);
+            EntryList list = new EntryList();
+            int s;
+            while ((s = nextSlot.getAndIncrement()) < nodeOfSlot.length) {
+                search.run(nodeOfSlot[s]);
+                for (int k = 0; k < search.settledCount(); k++) {
+                    int node = search.settledNode(k);
+                    list.add(node, s, search.weight(node), search.millis(node), search.meters(node));
+                }
+            }
+            lists.add(list);
+        });
+        Buckets b = new Buckets();
+        b.start = new int[graphNodes + 1];
+        int total = 0;
+        for (EntryList l : lists) {
+            total += l.size;
+            for (int i = 0; i < l.size; i++) {
+                b.start[l.node[i] + 1]++;
+            }
+        }
+        for (int v = 0; v < graphNodes; v++) {
+            b.start[v + 1] += b.start[v];
+        }
+        int[] fill = Arrays.copyOf(b.start, graphNodes);
+        b.slot = new int[total];
+        b.weight = new double[total];
+        b.millis = new long[total];
+        b.meters = new double[total];
+        for (EntryList l : lists) {
+            for (int i = 0; i < l.size; i++) {
+                int at = fill[l.node[i]]++;
+                b.slot[at] = l.slot[i];
+                b.weight[at] = l.weight[i];
+                b.millis[at] = l.millis[i];
+                b.meters[at] = l.meters[i];
+            }
+        }
+        return b;
+    }
+
+    private void runParallel(Runnable worker) {
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "road-matrix");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("road matrix computation interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("road matrix computation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

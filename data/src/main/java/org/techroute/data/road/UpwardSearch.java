@@ -1,0 +1,158 @@
+package org.techroute.data.road;
+
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.RoutingCHEdgeExplorer;
+import com.graphhopper.storage.RoutingCHEdgeIterator;
+import com.graphhopper.storage.RoutingCHGraph;
+import com.graphhopper.util.EdgeIteratorState;
+
+import java.util.Arrays;
+
+/**
+ * One direction of a CH query: a Dijkstra search from one node that only climbs the hierarchy (edges towards
+ * higher-level nodes; edges touching a snapped point's virtual node are always allowed, as in GraphHopper).
+ * Besides the weight it adds up travel millis and meters along the CH edges (see {@link ChEdgeCosts}).
+ * Forward searches follow edges in driving direction; backward searches follow them against it, so the weight
+ * of a settled node is the weight from that node to the start. Reusable, one instance per thread.
+ */
+final class UpwardSearch {
+
+    private final RoutingCHGraph graph;
+    private final QueryGraph queryGraph;
+    private final ChEdgeCosts costs;
+    private final Weighting weighting;
+    private final int[] levels;
+    private final int realNodes;
+    private final int realEdges;
+    private final boolean backward;
+    private final RoutingCHEdgeExplorer explorer;
+
+    private final double[] weight;
+    private final long[] millis;
+    private final double[] meters;
+    private final int[] visitedStamp;
+    private int stamp;
+    private final MinHeap heap = new MinHeap();
+
+    private int settledCount;
+    private int[] settledNodes = new int[256];
+
+    /**
+     * @param graph  the CH graph with the snapped points' virtual nodes
+     * @param levels CH level of each real node
+     */
+    UpwardSearch(RoutingCHGraph graph, QueryGraph queryGraph, ChEdgeCosts costs, int[] levels, boolean backward) {
+        this.graph = graph;
+        this.queryGraph = queryGraph;
+        this.costs = costs;
+        this.weighting = graph.getWeighting();
+        this.levels = levels;
+        this.realNodes = levels.length;
+        this.realEdges = costs.baseEdges();
+        this.backward = backward;
+        this.explorer = backward ? graph.createInEdgeExplorer() : graph.createOutEdgeExplorer();
+        int nodes = graph.getNodes();
+        this.weight = new double[nodes];
+        this.millis = new long[nodes];
+        this.meters = new double[nodes];
+        this.visitedStamp = new int[nodes];
+    }
+
+    /** Runs the search to exhaustion; afterwards read {@link #settledCount()} and the per-node values. */
+    void run(int start) {
+        stamp++;
+        if (stamp == Integer.MAX_VALUE) {
+            Arrays.fill(visitedStamp, 0);
+            stamp = 1;
+        }
+        settledCount = 0;
+        heap.clear();
+        visit(start, 0, 0, 0);
+        heap.push(0, start);
+        while (!heap.isEmpty()) {
+            double key = heap.peekKey();
+            int node = heap.poll();
+            if (key > weight[node]) {
+                continue; // stale entry
+            }
+            settle(node);
+            relax(node);
+        }
+    }
+
+    private void settle(int node) {
+        if (settledCount == settledNodes.length) {
+            settledNodes = Arrays.copyOf(settledNodes, settledCount * 2);
+        }
+        settledNodes[settledCount++] = node;
+    }
+
+    private void relax(int node) {
+        double nodeWeight = weight[node];
+        RoutingCHEdgeIterator it = explorer.setBaseNode(node);
+        while (it.next()) {
+            int adj = it.getAdjNode();
+            if (node < realNodes && adj < realNodes && levels[node] > levels[adj]) {
+                continue;
+            }
+            double edgeWeight = it.getWeight(backward);
+            if (!Double.isFinite(edgeWeight)) {
+                continue;
+            }
+            double w = nodeWeight + edgeWeight;
+            if (visitedStamp[adj] == stamp && w >= weight[adj]) {
+                continue;
+            }
+            // driving direction: forward node -> adj, backward adj -> node
+            int from = backward ? adj : node;
+            int to = backward ? node : adj;
+            long edgeMillis;
+            double edgeMeters;
+            int chEdge = it.getEdge();
+            if (it.isShortcut()) {
+                edgeMillis = costs.shortcutMillis(chEdge, from);
+                edgeMeters = costs.shortcutMeters(chEdge);
+            } else {
+                int edge = it.getOrigEdge();
+                if (edge < realEdges) {
+                    edgeMillis = costs.baseMillis(edge, from);
+                    edgeMeters = costs.baseMeters(edge);
+                } else {
+                    EdgeIteratorState virtual = queryGraph.getEdgeIteratorState(edge, to);
+                    edgeMillis = weighting.calcEdgeMillis(virtual, false);
+                    edgeMeters = virtual.getDistance();
+                }
+            }
+            visit(adj, w, millis[node] + edgeMillis, meters[node] + edgeMeters);
+            heap.push(w, adj);
+        }
+    }
+
+    private void visit(int node, double w, long ms, double m) {
+        visitedStamp[node] = stamp;
+        weight[node] = w;
+        millis[node] = ms;
+        meters[node] = m;
+    }
+
+    int settledCount() {
+        return settledCount;
+    }
+
+    int settledNode(int i) {
+        return settledNodes[i];
+    }
+
+    double weight(int node) {
+        return weight[node];
+    }
+
+    long millis(int node) {
+        return millis[node];
+    }
+
+    double meters(int node) {
+        return meters[node];
+    }
+}
