@@ -142,6 +142,16 @@ public final class RoadGraph implements AutoCloseable {
         return loaded().snapper.snapAll(locations);
     }
 
+    /**
+     * The road path between consecutive points, one {@link LegGeometry} per leg ({@code size - 1} legs), with the
+     * same times and distances as the road matrix.
+     *
+     * @throws RoadPointsException when a point cannot be snapped (it carries the per-point problems)
+     */
+    public List<LegGeometry> routeGeometry(List<LatLon> orderedPoints) {
+        return new RouteGeometry(loaded()).legs(orderedPoints);
+    }
+
     /** The area covered by the road graph (bounds of its nodes). */
     public GeoBounds bounds() {
         BBox b = loaded().hopper.getBaseGraph().getBounds();
