@@ -80,8 +80,11 @@ final class ManyToManyMatrix {
         runParallel(() -> {
             UpwardSearch search = new UpwardSearch(queryCh, queryGraph, costs, levels, false);
             double[] bestWeight = new double[slots];
-            long[] bestMillis = new long[slots];
-            double[] bestMeters = new double[slots];
+            int[] bestEntry = new int[slots];
+            int[] bestNode = new int[slots];
+            int[] bucketStart = buckets.start;
+            int[] bucketSlot = buckets.slot;
+            double[] bucketWeight = buckets.weight;
             int s;
             while ((s = nextSlot.getAndIncrement()) < slots) {
                 Arrays.fill(bestWeight, Double.POSITIVE_INFINITY);
@@ -89,15 +92,13 @@ final class ManyToManyMatrix {
                 for (int k = 0; k < search.settledCount(); k++) {
                     int node = search.settledNode(k);
                     double w = search.weight(node);
-                    long ms = search.millis(node);
-                    double m = search.meters(node);
-                    for (int b = buckets.start[node], end = buckets.start[node + 1]; b < end; b++) {
-                        int t = buckets.slot[b];
-                        double candidate = w + buckets.weight[b];
+                    for (int b = bucketStart[node], end = bucketStart[node + 1]; b < end; b++) {
+                        int t = bucketSlot[b];
+                        double candidate = w + bucketWeight[b];
                         if (candidate < bestWeight[t]) {
                             bestWeight[t] = candidate;
-                            bestMillis[t] = ms + buckets.millis[b];
-                            bestMeters[t] = m + buckets.meters[b];
+                            bestEntry[t] = b;
+                            bestNode[t] = node;
                         }
                     }
                 }
@@ -112,8 +113,10 @@ final class ManyToManyMatrix {
                             seconds[row + to] = CompactTravelTimeMatrix.UNREACHABLE_SECONDS;
                             meters[row + to] = Float.POSITIVE_INFINITY;
                         } else {
-                            seconds[row + to] = (int) Math.round(bestMillis[t] / 1000.0);
-                            meters[row + to] = (float) bestMeters[t];
+                            long ms = search.millis(bestNode[t]) + buckets.millis[bestEntry[t]];
+                            double m = search.meters(bestNode[t]) + buckets.meters[bestEntry[t]];
+                            seconds[row + to] = (int) Math.round(ms / 1000.0);
+                            meters[row + to] = (float) m;
                         }
                     }
                 }

@@ -50,6 +50,17 @@ public final class RoadMatrixService {
         if (!snaps.allSnapped()) {
             return new RoadMatrixResult(snaps, null, snaps.problems());
         }
+        CompactTravelTimeMatrix matrix = matrix(snaps);
+        return new RoadMatrixResult(snaps, matrix, unreachable(snaps, matrix));
+    }
+
+    /**
+     * The travel matrix of already snapped locations (all must have snapped), using the cache.
+     *
+     * @throws RoadPointsException when some location failed snapping
+     */
+    public CompactTravelTimeMatrix matrix(SnapResult snaps) {
+        snaps.requireAllSnapped();
         MatrixCache.Key key = new MatrixCache.Key(graph.config().profileFingerprint(), snaps.snappedPoints());
         CompactTravelTimeMatrix matrix = cache.get(key);
         if (matrix == null) {
@@ -60,7 +71,7 @@ public final class RoadMatrixService {
                     (System.nanoTime() - start) / 1_000_000);
             cache.put(key, matrix);
         }
-        return new RoadMatrixResult(snaps, matrix, unreachable(snaps, matrix));
+        return matrix;
     }
 
     /** How many matrices were computed (not served from the cache) since this service was created. */

@@ -18,6 +18,11 @@ import java.util.Arrays;
  */
 final class UpwardSearch {
 
+    /**
+     * Shortcut weights are stored rounded to 0.001, so with virtual nodes a path can look shorter than the one the
+     * hierarchy represents by a rounding error; like GraphHopper's own CH query, stall only on a clear margin.
+     */
+    private static final double STALL_PRECISION = 0.001;
     private final RoutingCHGraph graph;
     private final QueryGraph queryGraph;
     private final ChEdgeCosts costs;
@@ -27,6 +32,7 @@ final class UpwardSearch {
     private final int realEdges;
     private final boolean backward;
     private final RoutingCHEdgeExplorer explorer;
+    private final RoutingCHEdgeExplorer stallExplorer;
 
     private final double[] weight;
     private final long[] millis;
@@ -52,6 +58,7 @@ final class UpwardSearch {
         this.realEdges = costs.baseEdges();
         this.backward = backward;
         this.explorer = backward ? graph.createInEdgeExplorer() : graph.createOutEdgeExplorer();
+        this.stallExplorer = backward ? graph.createOutEdgeExplorer() : graph.createInEdgeExplorer();
         int nodes = graph.getNodes();
         this.weight = new double[nodes];
         this.millis = new long[nodes];
@@ -76,9 +83,35 @@ final class UpwardSearch {
             if (key > weight[node]) {
                 continue; // stale entry
             }
+            if (isStalled(node)) {
+                continue;
+            }
             settle(node);
             relax(node);
         }
+    }
+
+    /**
+     * Stall-on-demand: when a node already reached by this search leads to {@code node} with a smaller weight
+     * (over an edge this upward search may not use), the weight found for {@code node} is not its shortest, so
+     * {@code node} cannot be the meeting point of a shortest path: it is neither reported nor expanded.
+     * Same rule as GraphHopper's {@code DijkstraBidirectionCH}.
+     */
+    private boolean isStalled(int node) {
+        double nodeWeight = weight[node];
+        RoutingCHEdgeIterator it = stallExplorer.setBaseNode(node);
+        while (it.next()) {
+            int other = it.getAdjNode();
+            if (visitedStamp[other] != stamp) {
+                continue;
+            }
+            // forward: edge other -> node, so the in-edge weight against storage direction; backward: node -> other
+            double w = it.getWeight(!backward);
+            if (weight[other] + w < nodeWeight - STALL_PRECISION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void settle(int node) {
