@@ -35,13 +35,13 @@ class LiechtensteinMatrixTest {
 
     @Test
     void matrixEqualsPointToPointRoutesOnASample() {
-        List<LatLon> points = new RoadPointSampler(graph, 42).points(60);
+        List<LatLon> points = new RoadPointSampler(graph, 42).points(100);
         RoadMatrixResult result = new RoadMatrixService(graph).matrix(points);
         assertThat(result.problems()).isEmpty();
         CompactTravelTimeMatrix m = result.matrix();
         List<LatLon> snapped = result.snaps().snappedPoints();
         Random random = new Random(1);
-        for (int k = 0; k < 300; k++) {
+        for (int k = 0; k < 1000; k++) {
             int i = random.nextInt(points.size());
             int j = random.nextInt(points.size());
             RouteComparison.Route r = RouteComparison.route(graph, snapped.get(i), snapped.get(j));
