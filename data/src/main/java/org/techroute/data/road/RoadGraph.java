@@ -88,6 +88,9 @@ public final class RoadGraph implements AutoCloseable {
         this.imported = !loaded;
         this.hopper = gh;
         this.snapper = new RoadSnapper(gh, config);
+        long start = System.nanoTime();
+        edgeCosts();
+        LOG.debug("CH edge time/distance table ready in {} ms", (System.nanoTime() - start) / 1_000_000);
         return this;
     }
 
@@ -184,7 +187,7 @@ public final class RoadGraph implements AutoCloseable {
         return chGraph().getWeighting();
     }
 
-    /** Travel time and distance of every base edge and shortcut, computed on first use. */
+    /** Travel time and distance of every base edge and shortcut, computed once at load. */
     ChEdgeCosts edgeCosts() {
         ChEdgeCosts costs = edgeCosts;
         if (costs == null) {
