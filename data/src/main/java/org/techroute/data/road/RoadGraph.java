@@ -39,6 +39,7 @@ public final class RoadGraph implements AutoCloseable {
     private boolean imported;
     private RoadSnapper snapper;
     private volatile ChEdgeCosts edgeCosts;
+    private volatile Optional<DownwardGraph> downwardGraph;
 
     public RoadGraph(RoadGraphConfig config) {
         this.config = config;
@@ -202,6 +203,21 @@ public final class RoadGraph implements AutoCloseable {
         return costs;
     }
 
+    /** The hierarchy's downward edges in sweep order, built on first use; {@code null} if levels are not unique. */
+    DownwardGraph downwardGraph() {
+        Optional<DownwardGraph> down = downwardGraph;
+        if (down == null) {
+            synchronized (this) {
+                down = downwardGraph;
+                if (down == null) {
+                    down = Optional.ofNullable(DownwardGraph.build(chGraph(), edgeCosts()));
+                    downwardGraph = down;
+                }
+            }
+        }
+        return down.orElse(null);
+    }
+
     private RoadGraph loaded() {
         if (hopper == null) {
             throw new IllegalStateException("call importOrLoad() first");
@@ -216,6 +232,7 @@ public final class RoadGraph implements AutoCloseable {
             hopper = null;
             snapper = null;
             edgeCosts = null;
+            downwardGraph = null;
         }
     }
 

@@ -45,7 +45,8 @@ final class UpwardSearch {
     private int[] settledNodes = new int[256];
 
     /**
-     * @param graph  the CH graph with the snapped points' virtual nodes
+     * @param graph      the CH graph, with or without the snapped points' virtual nodes
+     * @param queryGraph the query graph holding the virtual edges, or {@code null} when {@code graph} has none
      * @param levels CH level of each real node
      */
     UpwardSearch(RoutingCHGraph graph, QueryGraph queryGraph, ChEdgeCosts costs, int[] levels, boolean backward) {
@@ -66,8 +67,16 @@ final class UpwardSearch {
         this.visitedStamp = new int[nodes];
     }
 
-    /** Runs the search to exhaustion; afterwards read {@link #settledCount()} and the per-node values. */
+    /** Runs the search from one node to exhaustion; afterwards read {@link #settledCount()} and the per-node values. */
     void run(int start) {
+        run(new int[]{start}, new double[]{0}, new long[]{0}, new double[]{0});
+    }
+
+    /**
+     * Runs the search from several start nodes at once, each with an initial weight, time and distance (e.g. both
+     * ends of the road edge a point lies on, with the partial edge costs).
+     */
+    void run(int[] starts, double[] startWeights, long[] startMillis, double[] startMeters) {
         stamp++;
         if (stamp == Integer.MAX_VALUE) {
             Arrays.fill(visitedStamp, 0);
@@ -75,8 +84,13 @@ final class UpwardSearch {
         }
         settledCount = 0;
         heap.clear();
-        visit(start, 0, 0, 0);
-        heap.push(0, start);
+        for (int i = 0; i < starts.length; i++) {
+            int start = starts[i];
+            if (visitedStamp[start] != stamp || startWeights[i] < weight[start]) {
+                visit(start, startWeights[i], startMillis[i], startMeters[i]);
+                heap.push(startWeights[i], start);
+            }
+        }
         while (!heap.isEmpty()) {
             double key = heap.peekKey();
             int node = heap.poll();

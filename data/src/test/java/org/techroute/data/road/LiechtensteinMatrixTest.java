@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.techroute.solver.travel.CompactTravelTimeMatrix;
 
 import java.nio.file.Path;
@@ -33,13 +35,13 @@ class LiechtensteinMatrixTest {
         }
     }
 
-    @Test
-    void matrixEqualsPointToPointRoutesOnASample() {
+    @ParameterizedTest
+    @EnumSource(ManyToManyMatrix.Strategy.class)
+    void matrixEqualsPointToPointRoutesOnASample(ManyToManyMatrix.Strategy strategy) {
         List<LatLon> points = new RoadPointSampler(graph, 42).points(100);
-        RoadMatrixResult result = new RoadMatrixService(graph).matrix(points);
-        assertThat(result.problems()).isEmpty();
-        CompactTravelTimeMatrix m = result.matrix();
-        List<LatLon> snapped = result.snaps().snappedPoints();
+        SnapResult snaps = graph.snapAll(points);
+        CompactTravelTimeMatrix m = new ManyToManyMatrix(graph, 2, strategy).compute(snaps);
+        List<LatLon> snapped = snaps.snappedPoints();
         Random random = new Random(1);
         for (int k = 0; k < 1000; k++) {
             int i = random.nextInt(points.size());
@@ -49,6 +51,14 @@ class LiechtensteinMatrixTest {
             assertThat(m.travelMillis(i, j)).as(pair).isCloseTo(r.millis(), within(1000L));
             assertThat(m.distanceMeters(i, j)).as(pair).isCloseTo(r.meters(), within(1.0));
         }
+    }
+
+    @Test
+    void serviceResultHasNoProblemsOnRoadPoints() {
+        List<LatLon> points = new RoadPointSampler(graph, 43).points(50);
+        RoadMatrixResult result = new RoadMatrixService(graph).matrix(points);
+        assertThat(result.ok()).isTrue();
+        assertThat(result.matrix().size()).isEqualTo(50);
     }
 
     @Test

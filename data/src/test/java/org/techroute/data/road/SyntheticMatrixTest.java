@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.techroute.solver.travel.CompactTravelTimeMatrix;
 
 import java.nio.file.Path;
@@ -47,13 +49,12 @@ class SyntheticMatrixTest {
         return points;
     }
 
-    @Test
-    void matrixEqualsPointToPointRoutes() {
-        RoadMatrixService service = new RoadMatrixService(graph, 2, 4, 1_000_000);
-        RoadMatrixResult result = service.matrix(points());
-        assertThat(result.problems()).isEmpty();
-        CompactTravelTimeMatrix m = result.matrix();
-        List<LatLon> snapped = result.snaps().snappedPoints();
+    @ParameterizedTest
+    @EnumSource(ManyToManyMatrix.Strategy.class)
+    void matrixEqualsPointToPointRoutes(ManyToManyMatrix.Strategy strategy) {
+        SnapResult snaps = graph.snapAll(points());
+        CompactTravelTimeMatrix m = new ManyToManyMatrix(graph, 2, strategy).compute(snaps);
+        List<LatLon> snapped = snaps.snappedPoints();
         for (int i = 0; i < snapped.size(); i++) {
             for (int j = 0; j < snapped.size(); j++) {
                 RouteComparison.Route r = RouteComparison.route(graph, snapped.get(i), snapped.get(j));
