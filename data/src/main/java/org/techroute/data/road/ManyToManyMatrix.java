@@ -1,6 +1,5 @@
 package org.techroute.data.road;
 
-import com.graphhopper.storage.RoutingCHGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.techroute.solver.travel.CompactTravelTimeMatrix;
@@ -42,36 +41,30 @@ final class ManyToManyMatrix {
 
     CompactTravelTimeMatrix compute(SnapResult snaps) {
         snaps.requireAllSnapped();
-        if (strategy == Strategy.BUCKETS || road.downwardGraph() == null) {
-            return new BucketMatrix(road, threads).compute(snaps);
+        MatrixPoints points = MatrixPoints.of(road, snaps);
+        boolean sweep = switch (strategy) {
+            case SWEEP -> true;
+            case BUCKETS -> false;
+            case AUTO -> road.downwardGraph() != null && sweepIsCheaper(points);
+        };
+        if (sweep) {
+            return new SweepMatrix(road, threads).compute(points);
         }
-        SweepMatrix.Slots slots = SweepMatrix.Slots.of(snaps.graphSnaps());
-        PointAccess[] access = SweepMatrix.access(road, slots);
-        if (strategy == Strategy.AUTO && !sweepIsCheaper(slots.size(), access)) {
-            return new BucketMatrix(road, threads).compute(snaps);
-        }
-        return new SweepMatrix(road, threads).compute(snaps, slots, access);
+        return new BucketMatrix(road, threads).compute(points);
     }
 
-    private boolean sweepIsCheaper(int slots, PointAccess[] access) {
-        RoutingCHGraph ch = road.chGraph();
+    private boolean sweepIsCheaper(MatrixPoints points) {
         DownwardGraph down = road.downwardGraph();
-        int[] levels = new int[ch.getNodes()];
-        for (int v = 0; v < levels.length; v++) {
-            levels[v] = ch.getLevel(v);
-        }
+        int slots = points.slots();
         int samples = Math.min(SAMPLE_SEARCHES, slots);
         if (samples == 0) {
             return false;
         }
-        int[] visits = new int[ch.getNodes()];
-        UpwardSearch search = new UpwardSearch(ch, null, road.edgeCosts(), levels, false);
+        int[] visits = new int[road.chGraph().getNodes()];
+        UpwardSearch search = new UpwardSearch(road.chGraph(), road.edgeCosts(), road.levels(), false);
         Random random = new Random(slots);
         for (int k = 0; k < samples; k++) {
-            PointAccess a = access[random.nextInt(slots)];
-            int[] nodes = a.leave.stream().mapToInt(PointAccess.Link::node).toArray();
-            double[] w = a.leave.stream().mapToDouble(PointAccess.Link::weight).toArray();
-            search.run(nodes, w, new long[nodes.length], new double[nodes.length]);
+            MatrixPoints.run(search, points.access[random.nextInt(slots)].leave);
             for (int i = 0; i < search.settledCount(); i++) {
                 visits[search.settledNode(i)]++;
             }

@@ -40,6 +40,7 @@ public final class RoadGraph implements AutoCloseable {
     private RoadSnapper snapper;
     private volatile ChEdgeCosts edgeCosts;
     private volatile Optional<DownwardGraph> downwardGraph;
+    private volatile int[] levels;
 
     public RoadGraph(RoadGraphConfig config) {
         this.config = config;
@@ -91,6 +92,12 @@ public final class RoadGraph implements AutoCloseable {
         this.snapper = new RoadSnapper(gh, config);
         long start = System.nanoTime();
         edgeCosts();
+        RoutingCHGraph ch = chGraph();
+        int[] lv = new int[ch.getNodes()];
+        for (int v = 0; v < lv.length; v++) {
+            lv[v] = ch.getLevel(v);
+        }
+        this.levels = lv;
         LOG.debug("CH edge time/distance table ready in {} ms", (System.nanoTime() - start) / 1_000_000);
         return this;
     }
@@ -201,6 +208,12 @@ public final class RoadGraph implements AutoCloseable {
             }
         }
         return costs;
+    }
+
+    /** CH level of every node (read-only). */
+    int[] levels() {
+        loaded();
+        return levels;
     }
 
     /** The hierarchy's downward edges in sweep order, built on first use; {@code null} if levels are not unique. */

@@ -1,17 +1,14 @@
 package org.techroute.data.road;
 
-import com.graphhopper.routing.querygraph.QueryGraph;
-import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.RoutingCHEdgeExplorer;
 import com.graphhopper.storage.RoutingCHEdgeIterator;
 import com.graphhopper.storage.RoutingCHGraph;
-import com.graphhopper.util.EdgeIteratorState;
 
 import java.util.Arrays;
 
 /**
  * One direction of a CH query: a Dijkstra search from one node that only climbs the hierarchy (edges towards
- * higher-level nodes; edges touching a snapped point's virtual node are always allowed, as in GraphHopper).
+ * higher-level nodes), possibly from several start nodes with initial costs (the ends of a point's road edge).
  * Besides the weight it adds up travel millis and meters along the CH edges (see {@link ChEdgeCosts}).
  * Forward searches follow edges in driving direction; backward searches follow them against it, so the weight
  * of a settled node is the weight from that node to the start. Reusable, one instance per thread.
@@ -19,17 +16,13 @@ import java.util.Arrays;
 final class UpwardSearch {
 
     /**
-     * Shortcut weights are stored rounded to 0.001, so with virtual nodes a path can look shorter than the one the
-     * hierarchy represents by a rounding error; like GraphHopper's own CH query, stall only on a clear margin.
+     * Shortcut weights are stored rounded to 0.001, so a path can look shorter than the one the hierarchy
+     * represents by a rounding error; like GraphHopper's own CH query, stall only on a clear margin.
      */
     private static final double STALL_PRECISION = 0.001;
     private final RoutingCHGraph graph;
-    private final QueryGraph queryGraph;
     private final ChEdgeCosts costs;
-    private final Weighting weighting;
     private final int[] levels;
-    private final int realNodes;
-    private final int realEdges;
     private final boolean backward;
     private final RoutingCHEdgeExplorer explorer;
     private final RoutingCHEdgeExplorer stallExplorer;
@@ -45,18 +38,13 @@ final class UpwardSearch {
     private int[] settledNodes = new int[256];
 
     /**
-     * @param graph      the CH graph, with or without the snapped points' virtual nodes
-     * @param queryGraph the query graph holding the virtual edges, or {@code null} when {@code graph} has none
+     * @param graph      the CH graph of the base road graph (no virtual nodes)
      * @param levels CH level of each real node
      */
-    UpwardSearch(RoutingCHGraph graph, QueryGraph queryGraph, ChEdgeCosts costs, int[] levels, boolean backward) {
+    UpwardSearch(RoutingCHGraph graph, ChEdgeCosts costs, int[] levels, boolean backward) {
         this.graph = graph;
-        this.queryGraph = queryGraph;
         this.costs = costs;
-        this.weighting = graph.getWeighting();
         this.levels = levels;
-        this.realNodes = levels.length;
-        this.realEdges = costs.baseEdges();
         this.backward = backward;
         this.explorer = backward ? graph.createInEdgeExplorer() : graph.createOutEdgeExplorer();
         this.stallExplorer = backward ? graph.createOutEdgeExplorer() : graph.createInEdgeExplorer();
@@ -140,7 +128,7 @@ final class UpwardSearch {
         RoutingCHEdgeIterator it = explorer.setBaseNode(node);
         while (it.next()) {
             int adj = it.getAdjNode();
-            if (node < realNodes && adj < realNodes && levels[node] > levels[adj]) {
+            if (levels[node] > levels[adj]) {
                 continue;
             }
             double edgeWeight = it.getWeight(backward);
@@ -151,9 +139,8 @@ final class UpwardSearch {
             if (visitedStamp[adj] == stamp && w >= weight[adj]) {
                 continue;
             }
-            // driving direction: forward node -> adj, backward adj -> node
+            // driving direction: forward node -> adj, backward adj -> node; costs depend on where it starts
             int from = backward ? adj : node;
-            int to = backward ? node : adj;
             long edgeMillis;
             double edgeMeters;
             int chEdge = it.getEdge();
@@ -162,14 +149,8 @@ final class UpwardSearch {
                 edgeMeters = costs.shortcutMeters(chEdge);
             } else {
                 int edge = it.getOrigEdge();
-                if (edge < realEdges) {
-                    edgeMillis = costs.baseMillis(edge, from);
-                    edgeMeters = costs.baseMeters(edge);
-                } else {
-                    EdgeIteratorState virtual = queryGraph.getEdgeIteratorState(edge, to);
-                    edgeMillis = weighting.calcEdgeMillis(virtual, false);
-                    edgeMeters = virtual.getDistance();
-                }
+                edgeMillis = costs.baseMillis(edge, from);
+                edgeMeters = costs.baseMeters(edge);
             }
             visit(adj, w, millis[node] + edgeMillis, meters[node] + edgeMeters);
             heap.push(w, adj);

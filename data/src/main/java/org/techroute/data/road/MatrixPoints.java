@@ -1,0 +1,149 @@
+package org.techroute.data.road;
+
+import com.graphhopper.routing.Path;
+import com.graphhopper.routing.ch.CHRoutingAlgorithmFactory;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.querygraph.QueryRoutingCHGraph;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.PMap;
+import org.techroute.solver.travel.CompactTravelTimeMatrix;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The snapped points of one matrix request, prepared for searches on the plain contraction hierarchy (no
+ * query graph with thousands of virtual nodes, which would let every search detour through other points' edges):
+ * points with an identical snap share a slot, and each slot knows how to leave and reach the real graph
+ * ({@link PointAccess}). Pairs of points on the same road edge are the one case the edge-end view cannot
+ * express; {@link #fixPointsOnTheSameEdge} routes those with GraphHopper's own CH query.
+ */
+final class MatrixPoints {
+
+    final int points;
+    final int[] slotOfPoint;
+    final List<Snap> snapOfSlot;
+    final List<List<Integer>> pointsOfSlot;
+    final PointAccess[] access;
+
+    private MatrixPoints(int points, int[] slotOfPoint, List<Snap> snapOfSlot, List<List<Integer>> pointsOfSlot,
+                         PointAccess[] access) {
+        this.points = points;
+        this.slotOfPoint = slotOfPoint;
+        this.snapOfSlot = snapOfSlot;
+        this.pointsOfSlot = pointsOfSlot;
+        this.access = access;
+    }
+
+    static MatrixPoints of(RoadGraph road, SnapResult snapResult) {
+        List<Snap> snaps = snapResult.graphSnaps();
+        Map<String, Integer> slotOfKey = new LinkedHashMap<>();
+        int[] slotOfPoint = new int[snaps.size()];
+        List<Snap> snapOfSlot = new ArrayList<>();
+        List<List<Integer>> pointsOfSlot = new ArrayList<>();
+        for (int i = 0; i < snaps.size(); i++) {
+            Snap s = snaps.get(i);
+            String key = s.getSnappedPosition() == Snap.Position.TOWER
+                    ? "n" + s.getClosestNode()
+                    : "e" + s.getClosestEdge().getEdge() + ":" + s.getSnappedPoint().lat + "," + s.getSnappedPoint().lon;
+            Integer slot = slotOfKey.get(key);
+            if (slot == null) {
+                slot = snapOfSlot.size();
+                slotOfKey.put(key, slot);
+                snapOfSlot.add(s);
+                pointsOfSlot.add(new ArrayList<>(1));
+            }
+            slotOfPoint[i] = slot;
+            pointsOfSlot.get(slot).add(i);
+        }
+        PointAccess[] access = new PointAccess[snapOfSlot.size()];
+        for (int s = 0; s < access.length; s++) {
+            access[s] = PointAccess.of(road.baseGraph(), road.weighting(), snapOfSlot.get(s));
+        }
+        return new MatrixPoints(snaps.size(), slotOfPoint, snapOfSlot, pointsOfSlot, access);
+    }
+
+    int slots() {
+        return access.length;
+    }
+
+    /** Writes one matrix cell; an infinite weight means no path. Times are rounded to whole seconds. */
+    static void write(int[] seconds, float[] meters, int at, double weight, long millis, double m) {
+        if (weight == Double.POSITIVE_INFINITY) {
+            seconds[at] = CompactTravelTimeMatrix.UNREACHABLE_SECONDS;
+            meters[at] = Float.POSITIVE_INFINITY;
+        } else {
+            seconds[at] = (int) Math.round(millis / 1000.0);
+            meters[at] = (float) m;
+        }
+    }
+
+    /** Writes the row block of slot {@code s}: all points of that slot to all points. */
+    void writeRows(int s, double[] bestWeight, long[] bestMillis, double[] bestMeters, int[] seconds, float[] meters) {
+        for (int from : pointsOfSlot.get(s)) {
+            int row = from * points;
+            for (int to = 0; to < points; to++) {
+                int t = slotOfPoint[to];
+                if (t == s) {
+                    seconds[row + to] = 0;
+                    meters[row + to] = 0;
+                } else {
+                    write(seconds, meters, row + to, bestWeight[t], bestMillis[t], bestMeters[t]);
+                }
+            }
+        }
+    }
+
+    /** Pairs of distinct points on the same road edge: GraphHopper's CH query on a query graph with both. */
+    void fixPointsOnTheSameEdge(RoadGraph road, int[] seconds, float[] meters) {
+        Map<Integer, List<Integer>> slotsOfEdge = new HashMap<>();
+        for (int s = 0; s < access.length; s++) {
+            if (access[s].edge >= 0) {
+                slotsOfEdge.computeIfAbsent(access[s].edge, e -> new ArrayList<>(2)).add(s);
+            }
+        }
+        for (List<Integer> group : slotsOfEdge.values()) {
+            for (int a : group) {
+                for (int b : group) {
+                    if (a != b) {
+                        routeWithGraphHopper(road, a, b, seconds, meters);
+                    }
+                }
+            }
+        }
+    }
+
+    private void routeWithGraphHopper(RoadGraph road, int a, int b, int[] seconds, float[] meters) {
+        Snap from = Snaps.copy(snapOfSlot.get(a));
+        Snap to = Snaps.copy(snapOfSlot.get(b));
+        QueryGraph queryGraph = QueryGraph.create(road.baseGraph(), List.of(from, to));
+        Path path = new CHRoutingAlgorithmFactory(new QueryRoutingCHGraph(road.chGraph(), queryGraph))
+                .createAlgo(new PMap()).calcPath(from.getClosestNode(), to.getClosestNode());
+        double weight = path.isFound() ? path.getWeight() : Double.POSITIVE_INFINITY;
+        for (int i : pointsOfSlot.get(a)) {
+            for (int j : pointsOfSlot.get(b)) {
+                write(seconds, meters, i * points + j, weight, path.getTime(), path.getDistance());
+            }
+        }
+    }
+
+    /** Runs {@code search} from the given links (edge ends with partial costs). */
+    static void run(UpwardSearch search, List<PointAccess.Link> links) {
+        int k = links.size();
+        int[] nodes = new int[k];
+        double[] w = new double[k];
+        long[] ms = new long[k];
+        double[] m = new double[k];
+        for (int i = 0; i < k; i++) {
+            PointAccess.Link l = links.get(i);
+            nodes[i] = l.node();
+            w[i] = l.weight();
+            ms[i] = l.millis();
+            m[i] = l.meters();
+        }
+        search.run(nodes, w, ms, m);
+    }
+}
