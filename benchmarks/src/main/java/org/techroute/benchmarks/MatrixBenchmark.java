@@ -124,7 +124,7 @@ public final class MatrixBenchmark {
             t = System.nanoTime();
             graph = new RoadGraph(config).importOrLoad();
         }
-        System.out.printf(Locale.ROOT, "load from cache (incl. CH edge time/distance table): %.2f s (%d graph nodes)%n",
+        System.out.printf(Locale.ROOT, "load from cache (incl. CH edge time/distance table, sweep order): %.2f s (%d graph nodes)%n",
                 graph.wasImported() ? firstSeconds : seconds(t), graph.nodeCount());
 
         t = System.nanoTime();

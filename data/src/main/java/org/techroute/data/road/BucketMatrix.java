@@ -75,6 +75,7 @@ final class BucketMatrix {
         int[] seconds = new int[n * n];
         float[] meters = new float[n * n];
         AtomicInteger nextSlot = new AtomicInteger();
+        List<Integer> incomplete = Collections.synchronizedList(new ArrayList<>());
         Parallel.run(threads, () -> {
             UpwardSearch search = new UpwardSearch(ch, costs, levels, false);
             double[] bestWeight = new double[slots];
@@ -108,10 +109,13 @@ final class BucketMatrix {
                         bestMeters[t] = search.meters(bestNode[t]) + buckets.meters[bestEntry[t]];
                     }
                 }
+                if (!points.applyDirectDrives(s, bestWeight, bestMillis, bestMeters)) {
+                    incomplete.add(s);
+                }
                 points.writeRows(s, bestWeight, bestMillis, bestMeters, seconds, meters);
             }
         });
-        points.fixPointsOnTheSameEdge(road, seconds, meters);
+        points.routeIncompleteSameEdgePairs(road, incomplete, seconds, meters);
         return new CompactTravelTimeMatrix(n, seconds, meters);
     }
 

@@ -41,7 +41,10 @@ final class ManyToManyMatrix {
 
     CompactTravelTimeMatrix compute(SnapResult snaps) {
         snaps.requireAllSnapped();
+        long start = System.nanoTime();
         MatrixPoints points = MatrixPoints.of(road, snaps);
+        LOG.debug("{} points in {} slots prepared in {} ms", snaps.points().size(), points.slots(),
+                (System.nanoTime() - start) / 1_000_000);
         boolean sweep = switch (strategy) {
             case SWEEP -> true;
             case BUCKETS -> false;

@@ -23,11 +23,15 @@ import java.util.Map;
  */
 final class MatrixPoints {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MatrixPoints.class);
+
     final int points;
     final int[] slotOfPoint;
     final List<Snap> snapOfSlot;
     final List<List<Integer>> pointsOfSlot;
     final PointAccess[] access;
+    /** for each slot, the other slots on the same road edge (empty for most). */
+    private final int[][] sameEdge;
 
     private MatrixPoints(int points, int[] slotOfPoint, List<Snap> snapOfSlot, List<List<Integer>> pointsOfSlot,
                          PointAccess[] access) {
@@ -36,6 +40,50 @@ final class MatrixPoints {
         this.snapOfSlot = snapOfSlot;
         this.pointsOfSlot = pointsOfSlot;
         this.access = access;
+        Map<Integer, List<Integer>> slotsOfEdge = new HashMap<>();
+        for (int s = 0; s < access.length; s++) {
+            if (access[s].edge >= 0) {
+                slotsOfEdge.computeIfAbsent(access[s].edge, e -> new ArrayList<>(2)).add(s);
+            }
+        }
+        this.sameEdge = new int[access.length][];
+        for (int s = 0; s < access.length; s++) {
+            List<Integer> group = access[s].edge >= 0 ? slotsOfEdge.get(access[s].edge) : List.of();
+            int self = s;
+            sameEdge[s] = group.stream().mapToInt(Integer::intValue).filter(t -> t != self).toArray();
+        }
+    }
+
+    /**
+     * For targets on the same road edge as source slot {@code s}: the direct drive along the edge, when the road
+     * allows it and it beats the best path found via the edge ends (the only path the edge-end view misses).
+     * Its cost is the source's partial edge towards that end, scaled to the gap (one edge has one speed).
+     *
+     * @return false when some pair has no usable edge position and must be routed by GraphHopper instead
+     */
+    boolean applyDirectDrives(int s, double[] bestWeight, long[] bestMillis, double[] bestMeters) {
+        PointAccess from = access[s];
+        boolean complete = true;
+        for (int t : sameEdge[s]) {
+            PointAccess to = access[t];
+            if (!from.hasEdgePosition() || !to.hasEdgePosition() || from.lowEnd != to.lowEnd) {
+                complete = false;
+                continue;
+            }
+            double gap = to.metersFromLowEnd - from.metersFromLowEnd;
+            PointAccess.Link along = gap >= 0 ? from.towardHighEnd : from.towardLowEnd;
+            if (along == null || along.meters() <= 0) {
+                continue; // one-way against the direction of the target
+            }
+            double fraction = Math.abs(gap) / along.meters();
+            double weight = along.weight() * fraction;
+            if (weight < bestWeight[t]) {
+                bestWeight[t] = weight;
+                bestMillis[t] = Math.round(along.millis() * fraction);
+                bestMeters[t] = Math.abs(gap);
+            }
+        }
+        return complete;
     }
 
     static MatrixPoints of(RoadGraph road, SnapResult snapResult) {
@@ -97,22 +145,21 @@ final class MatrixPoints {
         }
     }
 
-    /** Pairs of distinct points on the same road edge: GraphHopper's CH query on a query graph with both. */
-    void fixPointsOnTheSameEdge(RoadGraph road, int[] seconds, float[] meters) {
-        Map<Integer, List<Integer>> slotsOfEdge = new HashMap<>();
-        for (int s = 0; s < access.length; s++) {
-            if (access[s].edge >= 0) {
-                slotsOfEdge.computeIfAbsent(access[s].edge, e -> new ArrayList<>(2)).add(s);
+    /**
+     * Same-edge pairs whose edge position is unknown (loop edges and the like): GraphHopper's CH query on a query
+     * graph with both points. Rare; every other same-edge pair is handled by {@link #applyDirectDrives}.
+     */
+    void routeIncompleteSameEdgePairs(RoadGraph road, List<Integer> sourceSlots, int[] seconds, float[] meters) {
+        long start = System.nanoTime();
+        int pairs = 0;
+        for (int a : sourceSlots) {
+            for (int b : sameEdge[a]) {
+                routeWithGraphHopper(road, a, b, seconds, meters);
+                pairs++;
             }
         }
-        for (List<Integer> group : slotsOfEdge.values()) {
-            for (int a : group) {
-                for (int b : group) {
-                    if (a != b) {
-                        routeWithGraphHopper(road, a, b, seconds, meters);
-                    }
-                }
-            }
+        if (pairs > 0) {
+            LOG.debug("{} same-edge pairs routed by GraphHopper in {} ms", pairs, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -25,11 +25,30 @@ final class PointAccess {
     final List<Link> arrive;
     /** the base edge the point lies on, or -1 when it snapped onto a junction. */
     final int edge;
+    /**
+     * For a point inside an edge with two distinct end nodes: the end with the smaller node id, the distance
+     * along the edge from it, and the partial edge from the point towards the other end (null if one-way against
+     * it) and back towards this end (null if one-way against it). Used for two points on the same edge.
+     */
+    final int lowEnd;
+    final double metersFromLowEnd;
+    final Link towardHighEnd;
+    final Link towardLowEnd;
 
-    private PointAccess(List<Link> leave, List<Link> arrive, int edge) {
+    private PointAccess(List<Link> leave, List<Link> arrive, int edge, int lowEnd, double metersFromLowEnd,
+                        Link towardHighEnd, Link towardLowEnd) {
         this.leave = leave;
         this.arrive = arrive;
         this.edge = edge;
+        this.lowEnd = lowEnd;
+        this.metersFromLowEnd = metersFromLowEnd;
+        this.towardHighEnd = towardHighEnd;
+        this.towardLowEnd = towardLowEnd;
+    }
+
+    /** True when the position along the edge is known (two distinct end nodes), see {@link #lowEnd}. */
+    boolean hasEdgePosition() {
+        return lowEnd >= 0;
     }
 
     static PointAccess of(BaseGraph baseGraph, Weighting weighting, Snap snap) {
@@ -38,22 +57,40 @@ final class PointAccess {
         int node = copy.getClosestNode();
         if (node < baseGraph.getNodes()) {
             List<Link> here = List.of(new Link(node, 0, 0, 0));
-            return new PointAccess(here, here, -1);
+            return new PointAccess(here, here, -1, -1, 0, null, null);
         }
         List<Link> leave = new ArrayList<>(2);
         List<Link> arrive = new ArrayList<>(2);
+        int[] ends = new int[2];
+        double[] metersToEnd = new double[2];
+        Link[] toward = new Link[2];
+        int count = 0;
         EdgeIterator it = queryGraph.createEdgeExplorer().setBaseNode(node);
         while (it.next()) {
             int end = it.getAdjNode();
-            double out = weighting.calcEdgeWeight(it, false);
-            if (Double.isFinite(out)) {
-                leave.add(new Link(end, out, weighting.calcEdgeMillis(it, false), it.getDistance()));
+            Link out = null;
+            double outWeight = weighting.calcEdgeWeight(it, false);
+            if (Double.isFinite(outWeight)) {
+                out = new Link(end, outWeight, weighting.calcEdgeMillis(it, false), it.getDistance());
+                leave.add(out);
             }
             double in = weighting.calcEdgeWeight(it, true);
             if (Double.isFinite(in)) {
                 arrive.add(new Link(end, in, weighting.calcEdgeMillis(it, true), it.getDistance()));
             }
+            if (count < 2) {
+                ends[count] = end;
+                metersToEnd[count] = it.getDistance();
+                toward[count] = out;
+            }
+            count++;
         }
-        return new PointAccess(leave, arrive, snap.getClosestEdge().getEdge());
+        int edge = snap.getClosestEdge().getEdge();
+        if (count != 2 || ends[0] == ends[1]) {
+            return new PointAccess(leave, arrive, edge, -1, 0, null, null);
+        }
+        int low = ends[0] < ends[1] ? 0 : 1;
+        int high = 1 - low;
+        return new PointAccess(leave, arrive, edge, ends[low], metersToEnd[low], toward[high], toward[low]);
     }
 }

@@ -98,7 +98,8 @@ public final class RoadGraph implements AutoCloseable {
             lv[v] = ch.getLevel(v);
         }
         this.levels = lv;
-        LOG.debug("CH edge time/distance table ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+        downwardGraph();
+        LOG.debug("CH edge time/distance table and sweep order ready in {} ms", (System.nanoTime() - start) / 1_000_000);
         return this;
     }
 
@@ -216,7 +217,7 @@ public final class RoadGraph implements AutoCloseable {
         return levels;
     }
 
-    /** The hierarchy's downward edges in sweep order, built on first use; {@code null} if levels are not unique. */
+    /** The hierarchy's downward edges in sweep order (built at load); {@code null} if levels are not unique. */
     DownwardGraph downwardGraph() {
         Optional<DownwardGraph> down = downwardGraph;
         if (down == null) {

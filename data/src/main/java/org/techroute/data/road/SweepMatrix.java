@@ -3,7 +3,10 @@ package org.techroute.data.road;
 import com.graphhopper.storage.RoutingCHGraph;
 import org.techroute.solver.travel.CompactTravelTimeMatrix;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +39,7 @@ final class SweepMatrix {
         int[] seconds = new int[n * n];
         float[] meters = new float[n * n];
         AtomicInteger nextSlot = new AtomicInteger();
+        List<Integer> incomplete = Collections.synchronizedList(new ArrayList<>());
         Parallel.run(threads, () -> {
             UpwardSearch search = new UpwardSearch(ch, costs, levels, false);
             double[] dist = new double[down.nodes];
@@ -69,10 +73,13 @@ final class SweepMatrix {
                     }
                     bestWeight[t] = best;
                 }
+                if (!points.applyDirectDrives(s, bestWeight, bestMillis, bestMeters)) {
+                    incomplete.add(s);
+                }
                 points.writeRows(s, bestWeight, bestMillis, bestMeters, seconds, meters);
             }
         });
-        points.fixPointsOnTheSameEdge(road, seconds, meters);
+        points.routeIncompleteSameEdgePairs(road, incomplete, seconds, meters);
         return new CompactTravelTimeMatrix(n, seconds, meters);
     }
 

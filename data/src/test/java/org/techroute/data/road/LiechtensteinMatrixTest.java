@@ -53,6 +53,34 @@ class LiechtensteinMatrixTest {
         }
     }
 
+    /** Points on the same road edge take a special path in the matrix code: check those pairs specifically. */
+    @ParameterizedTest
+    @EnumSource(ManyToManyMatrix.Strategy.class)
+    void pairsOnTheSameRoadEdgeEqualPointToPointRoutes(ManyToManyMatrix.Strategy strategy) {
+        List<LatLon> points = new RoadPointSampler(graph, 44).points(1500);
+        SnapResult snaps = graph.snapAll(points);
+        CompactTravelTimeMatrix m = new ManyToManyMatrix(graph, 2, strategy).compute(snaps);
+        List<LatLon> snapped = snaps.snappedPoints();
+        int checked = 0;
+        for (int i = 0; i < points.size() && checked < 300; i++) {
+            for (int j = 0; j < points.size() && checked < 300; j++) {
+                var a = snaps.graphSnaps().get(i);
+                var b = snaps.graphSnaps().get(j);
+                if (i == j || a.getSnappedPosition() == com.graphhopper.storage.index.Snap.Position.TOWER
+                        || b.getSnappedPosition() == com.graphhopper.storage.index.Snap.Position.TOWER
+                        || a.getClosestEdge().getEdge() != b.getClosestEdge().getEdge()) {
+                    continue;
+                }
+                RouteComparison.Route r = RouteComparison.route(graph, snapped.get(i), snapped.get(j));
+                String pair = "same-edge pair " + i + "->" + j;
+                assertThat(m.travelMillis(i, j)).as(pair).isCloseTo(r.millis(), within(1000L));
+                assertThat(m.distanceMeters(i, j)).as(pair).isCloseTo(r.meters(), within(1.0));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+    }
+
     @Test
     void serviceResultHasNoProblemsOnRoadPoints() {
         List<LatLon> points = new RoadPointSampler(graph, 43).points(50);
