@@ -167,11 +167,12 @@ public final class MatrixBenchmark {
     private static void compareWithRoutes(RoadGraph graph, List<LatLon> points, CompactTravelTimeMatrix matrix,
                                           Options o, double matrixSeconds) {
         GraphHopper gh = graph.graphHopper();
+        String profile = graph.config().profileName();
         Random random = new Random(o.seed() + 1);
         int n = points.size();
         // warm-up, not timed
         for (int k = 0; k < Math.min(200, o.sample()); k++) {
-            route(gh, points.get(random.nextInt(n)), points.get(random.nextInt(n)));
+            route(gh, profile, points.get(random.nextInt(n)), points.get(random.nextInt(n)));
         }
         int mismatches = 0;
         double maxSecondsDiff = 0;
@@ -181,7 +182,7 @@ public final class MatrixBenchmark {
             int i = random.nextInt(n);
             int j = random.nextInt(n);
             long t = System.nanoTime();
-            GHResponse r = route(gh, points.get(i), points.get(j));
+            GHResponse r = route(gh, profile, points.get(i), points.get(j));
             nanos += System.nanoTime() - t;
             if (r.hasErrors()) {
                 if (matrix.isReachable(i, j)) {
@@ -208,8 +209,8 @@ public final class MatrixBenchmark {
                 mismatches, maxSecondsDiff, maxMetersDiff);
     }
 
-    private static GHResponse route(GraphHopper gh, LatLon from, LatLon to) {
-        return gh.route(new GHRequest(from.lat(), from.lon(), to.lat(), to.lon()).setProfile("car")
+    private static GHResponse route(GraphHopper gh, String profile, LatLon from, LatLon to) {
+        return gh.route(new GHRequest(from.lat(), from.lon(), to.lat(), to.lon()).setProfile(profile)
                 .putHint("calc_points", false).putHint("instructions", false));
     }
 

@@ -19,6 +19,8 @@ final class ManyToManyMatrix {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManyToManyMatrix.class);
     private static final int SAMPLE_SEARCHES = 32;
+    /** largest n with n*n <= Integer.MAX_VALUE. */
+    static final int MAX_POINTS = 46_340;
     /** a swept edge costs about this many bucket entry scans (three arrays and a compare vs. two arrays). */
     private static final double SWEEP_EDGE_COST = 2.0;
 
@@ -41,6 +43,10 @@ final class ManyToManyMatrix {
 
     CompactTravelTimeMatrix compute(SnapResult snaps) {
         snaps.requireAllSnapped();
+        if (snaps.points().size() > MAX_POINTS) {
+            throw new IllegalArgumentException("a road matrix holds at most " + MAX_POINTS + " locations (one array of"
+                    + " size^2 cells), got " + snaps.points().size());
+        }
         long start = System.nanoTime();
         MatrixPoints points = MatrixPoints.of(road, snaps);
         LOG.debug("{} points in {} slots prepared in {} ms", snaps.points().size(), points.slots(),
