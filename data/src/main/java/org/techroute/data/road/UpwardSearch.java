@@ -20,7 +20,7 @@ final class UpwardSearch {
      * represents by a rounding error; like GraphHopper's own CH query, stall only on a clear margin.
      */
     private static final double STALL_PRECISION = 0.001;
-    private final RoutingCHGraph graph;
+
     private final ChEdgeCosts costs;
     private final int[] levels;
     private final boolean backward;
@@ -38,11 +38,12 @@ final class UpwardSearch {
     private int[] settledNodes = new int[256];
 
     /**
-     * @param graph      the CH graph of the base road graph (no virtual nodes)
-     * @param levels CH level of each real node
+     * @param graph    the CH graph of the base road graph (no virtual nodes)
+     * @param costs    time and distance of its edges
+     * @param levels   CH level of each node
+     * @param backward true to search against the driving direction
      */
     UpwardSearch(RoutingCHGraph graph, ChEdgeCosts costs, int[] levels, boolean backward) {
-        this.graph = graph;
         this.costs = costs;
         this.levels = levels;
         this.backward = backward;
