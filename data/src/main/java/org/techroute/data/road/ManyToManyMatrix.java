@@ -48,7 +48,7 @@ final class ManyToManyMatrix {
                     + " size^2 cells), got " + snaps.points().size());
         }
         long start = System.nanoTime();
-        MatrixPoints points = MatrixPoints.of(road, snaps);
+        MatrixPoints points = MatrixPoints.of(road, snaps, threads);
         LOG.debug("{} points in {} slots prepared in {} ms", snaps.points().size(), points.slots(),
                 (System.nanoTime() - start) / 1_000_000);
         boolean sweep = switch (strategy) {

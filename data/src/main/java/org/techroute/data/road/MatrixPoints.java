@@ -86,7 +86,7 @@ final class MatrixPoints {
         return complete;
     }
 
-    static MatrixPoints of(RoadGraph road, SnapResult snapResult) {
+    static MatrixPoints of(RoadGraph road, SnapResult snapResult, int threads) {
         List<Snap> snaps = snapResult.graphSnaps();
         Map<String, Integer> slotOfKey = new LinkedHashMap<>();
         int[] slotOfPoint = new int[snaps.size()];
@@ -108,9 +108,13 @@ final class MatrixPoints {
             pointsOfSlot.get(slot).add(i);
         }
         PointAccess[] access = new PointAccess[snapOfSlot.size()];
-        for (int s = 0; s < access.length; s++) {
-            access[s] = PointAccess.of(road.baseGraph(), road.weighting(), snapOfSlot.get(s));
-        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Parallel.run(Math.min(threads, Math.max(1, access.length / 64)), () -> {
+            int s;
+            while ((s = next.getAndIncrement()) < access.length) {
+                access[s] = PointAccess.of(road.baseGraph(), road.weighting(), snapOfSlot.get(s));
+            }
+        });
         return new MatrixPoints(snaps.size(), slotOfPoint, snapOfSlot, pointsOfSlot, access);
     }
 
