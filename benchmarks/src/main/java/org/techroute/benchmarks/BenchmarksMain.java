@@ -1,0 +1,37 @@
+package org.techroute.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of the benchmarks jar: {@code java -jar techroute-benchmarks.jar COMMAND [options]}.
+ * Dispatches on the command name; add a case per benchmark.
+ */
+public final class BenchmarksMain {
+
+    private BenchmarksMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "matrix" -> MatrixBenchmark.main(rest);
+            case "-h", "--help", "help" -> usage();
+            default -> {
+                System.err.println("unknown benchmark command: " + args[0]);
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void usage() {
+        System.err.println("""
+                Usage: java -jar techroute-benchmarks.jar COMMAND [options]
+                Commands:
+                  matrix   road travel matrix speed vs. point-to-point routes (matrix --help for options)""");
+    }
+}
