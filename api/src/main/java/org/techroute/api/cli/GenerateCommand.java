@@ -13,8 +13,13 @@ import org.techroute.data.demo.PointSource;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.TravelMode;
+import org.techroute.data.road.LazyRoadMatrixSource;
+import org.techroute.data.road.RoadDemoPoints;
 
-/** {@code generate --output FILE [--technicians N] [--visits N] [--days N] [--seed N]}: writes a demo problem. */
+/**
+ * {@code generate --output FILE [--technicians N] [--visits N] [--days N] [--seed N] [--travel-mode MODE]}: writes
+ * a demo problem; in road mode at points on the road graph.
+ */
 public final class GenerateCommand {
 
     private static final Set<String> OPTIONS = Set.of("output", "technicians", "visits", "days", "first-day", "seed",
@@ -35,20 +40,30 @@ public final class GenerateCommand {
             if (mode == TravelMode.EUCLIDEAN) {
                 throw new CommandLine.UsageException("demo problems are geographic: use road or haversine");
             }
-            if (mode == TravelMode.ROAD) {
-                throw new CommandLine.UsageException("road demo problems need a road graph; generate with"
-                        + " --travel-mode haversine, or use the service's POST /api/demo");
-            }
             Long seed = line.longValue("seed");
+            TravelMode travelMode = mode == null ? TravelMode.HAVERSINE : mode;
             DemoSpec spec = new DemoSpec("Demo", line.intValue("technicians", 20, 1), line.intValue("visits", 200, 0),
                     line.intValue("days", 2, 1), firstDay == null ? LocalDate.now().plusDays(1) : firstDay,
-                    ZoneOffset.ofHours(1), TravelMode.HAVERSINE, seed == null ? 1 : seed);
-            Problem problem = DemoProblemGenerator.generate(spec, PointSource.liechtenstein());
-            ProblemJson.writeAtomically(problem, output);
+                    ZoneOffset.ofHours(1), travelMode, seed == null ? 1 : seed);
+            PointSource points = PointSource.liechtenstein();
+            if (travelMode == TravelMode.ROAD) {
+                LazyRoadMatrixSource road = Planners.roadSource();
+                if (road == null) {
+                    throw new CommandLine.UsageException("road demo problems need a road graph: "
+                            + Planners.located().reason());
+                }
+                try (road) {
+                    points = RoadDemoPoints.of(road.graph(), spec);
+                    Problem problem = DemoProblemGenerator.generate(spec, points);
+                    ProblemJson.writeAtomically(problem, output);
+                }
+            } else {
+                ProblemJson.writeAtomically(DemoProblemGenerator.generate(spec, points), output);
+            }
             err.println("wrote " + output + ": " + spec.technicians() + " technicians, " + spec.visits()
                     + " visits, " + spec.days() + " day(s)");
             return 0;
-        } catch (CommandLine.UsageException e) {
+        } catch (CommandLine.UsageException | org.techroute.data.travel.UnsupportedTravelModeException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (IOException e) {

@@ -1,10 +1,12 @@
 package org.techroute.api.config;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.techroute.data.mapping.ProblemMapper;
 import org.techroute.data.solve.Planner;
+import org.techroute.api.road.RoadGraphHolder;
 import org.techroute.data.travel.TravelMatrices;
 import org.techroute.data.validation.ProblemLimits;
 import org.techroute.data.validation.ProblemValidator;
@@ -16,10 +18,15 @@ import org.techroute.data.validation.ProblemValidator;
 @Configuration(proxyBeanMethods = false)
 public class PlanningConfiguration {
 
+    /** Road travel when the service has a road graph (see {@code RoadGraphHolder}), straight lines always. */
     @Bean
     @ConditionalOnMissingBean
-    TravelMatrices travelMatrices() {
-        return TravelMatrices.withoutRoads();
+    TravelMatrices travelMatrices(ObjectProvider<RoadGraphHolder> roads) {
+        RoadGraphHolder holder = roads.getIfAvailable();
+        if (holder != null && holder.source() != null) {
+            return TravelMatrices.withRoads(holder.source());
+        }
+        return TravelMatrices.withoutRoads(holder == null ? null : holder.reason());
     }
 
     @Bean

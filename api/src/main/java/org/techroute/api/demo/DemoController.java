@@ -27,6 +27,8 @@ import org.techroute.api.plans.PlanService;
 import org.techroute.data.demo.DemoProblemGenerator;
 import org.techroute.data.demo.DemoSpec;
 import org.techroute.data.demo.PointSource;
+import org.techroute.data.road.RoadDemoPoints;
+import org.techroute.api.road.RoadGraphHolder;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.TravelMode;
@@ -42,12 +44,15 @@ class DemoController {
     static final int MAX_DAYS = 7;
 
     private final PlanService plans;
+    private final RoadGraphHolder roads;
 
-    DemoController(PlanService plans) {
+    DemoController(PlanService plans, RoadGraphHolder roads) {
         this.plans = plans;
+        this.roads = roads;
     }
 
-    @Operation(summary = "Generate a demo problem (straight-line haversine travel in the Rhine valley)",
+    @Operation(summary = "Generate a demo problem: on the road graph (travel mode road) once it is loaded, else"
+            + " straight-line haversine travel in the Rhine valley of Liechtenstein",
             description = "Returns the problem JSON (200). With submit=true it is also submitted like POST"
                     + " /api/plans: 202 with the plan's status and a Location header.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -94,9 +99,11 @@ class DemoController {
         if (!violations.isEmpty()) {
             throw ApiException.badRequest("invalid demo parameters", violations);
         }
+        boolean onRoads = roads.isLoaded();
         DemoSpec spec = new DemoSpec("Demo", technicians, visits, days, first, ZoneOffset.ofHours(1),
-                TravelMode.HAVERSINE, seed);
-        Problem problem = DemoProblemGenerator.generate(spec, PointSource.liechtenstein());
+                onRoads ? TravelMode.ROAD : TravelMode.HAVERSINE, seed);
+        Problem problem = DemoProblemGenerator.generate(spec, onRoads
+                ? RoadDemoPoints.of(roads.source().graph(), spec) : PointSource.liechtenstein());
         problem = problem.withOptions(problem.optionsOrDefaults().withTimeLimit(limit));
         String json = ProblemJson.write(problem);
         if (!submit) {

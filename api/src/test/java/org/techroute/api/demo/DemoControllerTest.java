@@ -30,6 +30,8 @@ class DemoControllerTest {
     MockMvc mvc;
     @MockitoBean
     PlanService plans;
+    @MockitoBean
+    org.techroute.api.road.RoadGraphHolder roads;
 
     @Test
     void generatesAProblem() throws Exception {

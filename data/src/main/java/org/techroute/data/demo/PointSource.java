@@ -15,6 +15,15 @@ public interface PointSource {
                 round(minLon + random.nextDouble() * (maxLon - minLon)));
     }
 
+    /** The given points in order, then again from the first: e.g. points sampled on a road graph. */
+    static PointSource sequence(java.util.List<Location> points) {
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("no points to take from");
+        }
+        int[] next = { 0 };
+        return random -> points.get(next[0]++ % points.size());
+    }
+
     /** The Rhine valley of Liechtenstein, where the shared road extract is. */
     static PointSource liechtenstein() {
         return box(47.06, 9.49, 47.24, 9.58);

@@ -15,7 +15,13 @@ import org.techroute.solver.travel.TravelTimeMatrix;
  * @param locations          the matrix's locations, by index
  * @param snapDistanceMeters per location index, how far it was moved onto the road network (null if not snapped)
  * @param warnings           validation warnings, carried into the plan
+ * @param locationUses       where each location index is used: JSON path and entity id
  */
 public record MappedProblem(Problem problem, RoutePlan plan, TravelTimeMatrix matrix, List<Location> locations,
-        double[] snapDistanceMeters, Map<String, java.time.ZoneOffset> shiftOffsets, List<Violation> warnings) {
+        double[] snapDistanceMeters, Map<String, java.time.ZoneOffset> shiftOffsets, List<Violation> warnings,
+        List<LocationUse> locationUses) {
+
+    /** One use of a location: the JSON path, the entity, and the location's matrix index. */
+    public record LocationUse(String path, String entityId, int index) {
+    }
 }

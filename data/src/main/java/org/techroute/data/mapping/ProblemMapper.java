@@ -143,7 +143,7 @@ public final class ProblemMapper {
         RoutePlan plan = new RoutePlan(new ArrayList<>(technicians.values()), new ArrayList<>(shifts.values()),
                 new ArrayList<>(visits.values()), weightOverrides(options.effectiveConstraintWeights()));
         return new MappedProblem(problem, plan, matrix, index.locations(), result.snapDistanceMeters(), offsets,
-                List.copyOf(warnings));
+                List.copyOf(warnings), index.uses());
     }
 
     private static void placePinned(List<org.techroute.data.model.Visit> inputs, Map<String, Shift> shifts,
@@ -261,6 +261,16 @@ public final class ProblemMapper {
 
         List<Location> locations() {
             return locations;
+        }
+
+        List<MappedProblem.LocationUse> uses() {
+            List<MappedProblem.LocationUse> uses = new ArrayList<>();
+            for (int i = 0; i < owners.size(); i++) {
+                for (Violation owner : owners.get(i)) {
+                    uses.add(new MappedProblem.LocationUse(owner.path(), owner.entityId(), i));
+                }
+            }
+            return uses;
         }
 
         List<Violation> translate(List<LocationError> errors) {

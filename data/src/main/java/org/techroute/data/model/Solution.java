@@ -2,6 +2,7 @@ package org.techroute.data.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -13,8 +14,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param unassignedVisits visits not in any route, each with a reason
  * @param constraints      the score broken down per constraint
  * @param warnings         problems found in the input that did not stop solving
+ * @param snaps            in {@code road} mode: how far each location was moved onto the road network
  */
-@JsonPropertyOrder({ "score", "feasible", "kpis", "routes", "unassignedVisits", "constraints", "warnings" })
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({ "score", "feasible", "kpis", "routes", "unassignedVisits", "constraints", "warnings", "snaps" })
 public record Solution(String score, boolean feasible, Kpis kpis, List<Route> routes,
-        List<UnassignedVisit> unassignedVisits, List<ConstraintScore> constraints, List<Violation> warnings) {
+        List<UnassignedVisit> unassignedVisits, List<ConstraintScore> constraints, List<Violation> warnings,
+        List<LocationSnap> snaps) {
+
+    public Solution(String score, boolean feasible, Kpis kpis, List<Route> routes,
+            List<UnassignedVisit> unassignedVisits, List<ConstraintScore> constraints, List<Violation> warnings) {
+        this(score, feasible, kpis, routes, unassignedVisits, constraints, warnings, null);
+    }
 }

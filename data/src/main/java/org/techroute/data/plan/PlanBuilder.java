@@ -21,6 +21,7 @@ import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.ConstraintMatch;
 import org.techroute.data.model.ConstraintScore;
 import org.techroute.data.model.Kpis;
+import org.techroute.data.model.LocationSnap;
 import org.techroute.data.model.Priority;
 import org.techroute.data.model.Route;
 import org.techroute.data.model.Solution;
@@ -82,7 +83,7 @@ public final class PlanBuilder {
                 seconds(totals.overtimeMillis), assigned, unassigned.size(), unassignedByPriority, totals.shiftsUsed,
                 solved.getShifts().size());
         return new Solution(score == null ? null : score.toString(), score != null && score.isFeasible(), kpis, routes,
-                unassigned, constraints(solved, analysis), mapped.warnings());
+                unassigned, constraints(solved, analysis), mapped.warnings(), snaps(mapped));
     }
 
     private static final class Totals {
@@ -165,6 +166,17 @@ public final class PlanBuilder {
         return new Route(shift.getId(), shift.getTechnician().getId(), visitIds, time(shift.getStartMillis(), offset),
                 time(end.endMillis(), offset), seconds(travel), meters(travelMeters), seconds(service),
                 seconds(waiting), seconds(breaks), seconds(overtime), steps);
+    }
+
+    private static List<LocationSnap> snaps(MappedProblem mapped) {
+        if (mapped.snapDistanceMeters() == null) {
+            return null;
+        }
+        List<LocationSnap> snaps = new ArrayList<>();
+        for (MappedProblem.LocationUse use : mapped.locationUses()) {
+            snaps.add(new LocationSnap(use.path(), use.entityId(), meters(mapped.snapDistanceMeters()[use.index()])));
+        }
+        return snaps;
     }
 
     private static long addWait(List<Step> steps, String visitId, long from, long to, ZoneOffset offset) {

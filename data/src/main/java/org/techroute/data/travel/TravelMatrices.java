@@ -16,8 +16,10 @@ import org.techroute.data.model.TravelMode;
 public final class TravelMatrices {
 
     private final Map<TravelMode, MatrixSource> sources = new EnumMap<>(TravelMode.class);
+    private final String withoutRoadsReason;
 
-    private TravelMatrices(MatrixSource road) {
+    private TravelMatrices(MatrixSource road, String withoutRoadsReason) {
+        this.withoutRoadsReason = withoutRoadsReason;
         sources.put(TravelMode.HAVERSINE, StraightLineMatrices.haversine());
         sources.put(TravelMode.EUCLIDEAN, StraightLineMatrices.euclidean());
         if (road != null) {
@@ -27,11 +29,16 @@ public final class TravelMatrices {
 
     /** Straight-line modes only. */
     public static TravelMatrices withoutRoads() {
-        return new TravelMatrices(null);
+        return new TravelMatrices(null, null);
+    }
+
+    /** Straight-line modes only, for the reason given (said to whoever asks for road travel). */
+    public static TravelMatrices withoutRoads(String reason) {
+        return new TravelMatrices(null, reason);
     }
 
     public static TravelMatrices withRoads(MatrixSource road) {
-        return new TravelMatrices(road);
+        return new TravelMatrices(road, null);
     }
 
     public boolean supports(TravelMode mode) {
@@ -44,6 +51,11 @@ public final class TravelMatrices {
     public MatrixResult build(TravelMode mode, List<Location> locations, Options options) {
         MatrixSource source = sources.get(mode);
         if (source == null) {
+            if (mode == TravelMode.ROAD && withoutRoadsReason != null) {
+                throw new UnsupportedTravelModeException("travel mode 'road' needs a road graph, and there is none: "
+                        + withoutRoadsReason + "; or set options.travelMode to 'haversine' to plan on straight"
+                        + " lines");
+            }
             throw new UnsupportedTravelModeException(mode);
         }
         return source.build(locations, options);

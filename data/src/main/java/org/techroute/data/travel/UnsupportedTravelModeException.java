@@ -16,6 +16,12 @@ public class UnsupportedTravelModeException extends RuntimeException {
         this.mode = mode;
     }
 
+    /** The road mode cannot be served, for the reason given. */
+    public UnsupportedTravelModeException(String message) {
+        super(message);
+        this.mode = TravelMode.ROAD;
+    }
+
     public TravelMode mode() {
         return mode;
     }
