@@ -1,5 +1,7 @@
 package org.techroute.benchmarks;
 
+import org.techroute.benchmarks.load.LoadTest;
+
 import java.util.Arrays;
 
 /**
@@ -19,6 +21,7 @@ public final class BenchmarksMain {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "matrix" -> MatrixBenchmark.main(rest);
+            case "load" -> LoadTest.main(rest);
             case "-h", "--help", "help" -> usage();
             default -> {
                 System.err.println("unknown benchmark command: " + args[0]);
@@ -32,6 +35,7 @@ public final class BenchmarksMain {
         System.err.println("""
                 Usage: java -jar techroute-benchmarks.jar COMMAND [options]
                 Commands:
-                  matrix   road travel matrix speed vs. point-to-point routes (matrix --help for options)""");
+                  matrix   road travel matrix speed vs. point-to-point routes (matrix --help for options)
+                  load     bounded loopback load test of a running service (see benchmarks/RESULTS-load.md)""");
     }
 }
