@@ -443,7 +443,10 @@ public class SolverJobs {
                         LOG.warn("cannot describe the final plan of {}", job.planId, e);
                     }
                 }
-                repository.finish(job.planId, RUNNING, status, reason, saved, now(), instanceId);
+                if (!repository.finish(job.planId, RUNNING, status, reason, saved, now(), instanceId)) {
+                    // stopped or taken meanwhile (e.g. through another instance): give the claim back anyway
+                    repository.release(job.planId, instanceId);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("cannot save the end of the run of {}", job.planId, e);
             }

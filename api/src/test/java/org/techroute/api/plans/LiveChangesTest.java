@@ -90,6 +90,28 @@ class LiveChangesTest {
     }
 
     @Test
+    void aCancellationWhileSolvingStopsTheRunAndStartsANewOne() throws Exception {
+        String id = submit(Duration.ofMinutes(2));
+        await("/api/plans/" + id + "/status", s -> "SOLVING".equals(s.get("status").asText())
+                && s.path("score").isTextual());
+        HttpResponse<String> response = post("/api/plans/" + id + "/changes", """
+                {"changes": [{"type": "CANCEL_VISIT", "visitId": "v3"}]}""");
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.get("mode").asText()).isEqualTo("RESTARTED");
+        assertThat(result.get("run").asInt()).isEqualTo(2);
+        JsonNode plan = await("/api/plans/" + id, p -> p.path("solution").path("routes").isArray()
+                && !placements(p).isEmpty() && !placements(p).containsKey("v3"));
+        for (JsonNode visit : plan.get("visits")) {
+            assertThat(visit.get("id").asText()).isNotEqualTo("v3");
+        }
+        JsonNode status = json("/api/plans/" + id + "/status");
+        assertThat(status.get("run").asInt()).isEqualTo(2);
+        send(HttpRequest.newBuilder(uri("/api/plans/" + id + "/solving")).DELETE().build());
+        await("/api/plans/" + id + "/status", s -> "STOPPED".equals(s.get("status").asText()));
+    }
+
+    @Test
     void aChangeToAPlanThatIsNotSolvingStartsANewRun() throws Exception {
         String id = submit(Duration.ofSeconds(1));
         await("/api/plans/" + id + "/status", s -> "SOLVED".equals(s.get("status").asText()));
