@@ -207,6 +207,8 @@ public class PlanService {
                 return replay(idempotencyKey, requestHash).orElseThrow(() -> ApiException.conflict(
                         "a request with this Idempotency-Key is being handled; try again"));
             }
+            // held by this instance from the start, so that no other instance takes it for a run left unfinished
+            repository.claim(id, EnumSet.of(PlanStatus.VALIDATING), jobs.instanceId(), jobs.leaseUntil(), now);
             MappedProblem mapped;
             try {
                 mapped = planner.prepare(problem);
