@@ -22,7 +22,9 @@ public final class SharedOsm {
             dir = System.getenv("TECHROUTE_OSM_DIR");
         }
         if (dir == null || dir.isBlank()) {
-            dir = "../../shared/data/osm";
+            // where .ci/run (and the README's fetch step) put extracts, else the shared folder beside the repo
+            dir = Files.isRegularFile(Path.of("../data-files/osm").resolve(fileName)) ? "../data-files/osm"
+                    : "../../shared/data/osm";
         }
         Path file = Path.of(dir).resolve(fileName).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
