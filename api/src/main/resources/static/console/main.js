@@ -358,10 +358,12 @@ async function sendChanges(request, what) {
 
 /** The "what moved" summary of a change response, wherever the service puts it. */
 function showMoved(what, result) {
-  const holder = ['moved', 'summary', 'result', 'changes'].map((k) => result && result[k])
+  const holder = ['diff', 'moved', 'summary', 'result', 'changes'].map((k) => result && result[k])
     .find((v) => v && typeof v === 'object' && !Array.isArray(v)) || result || {};
   const groups = [['reassigned', 'Reassigned'], ['timesShifted', 'Times shifted'], ['unassigned', 'Unassigned']];
   const parts = [el('h3', {}, `${what}: what moved`)];
+  if (result && result.mode) parts.push(el('p', { class: 'hint', dataset: { mode: result.mode } }, `Re-planning: ${result.mode}, run ${result.run}`));
+  if (result && result.pending) parts.push(el('p', { class: 'hint' }, 'No new best plan yet: the map follows the solver.'));
   for (const [key, title] of groups) {
     const items = Array.isArray(holder[key]) ? holder[key] : [];
     parts.push(el('p', { dataset: { moved: key } }, `${title}: ${items.length}`));

@@ -4,7 +4,7 @@
 export class PlanMap {
   constructor(container, config, { onVisit, onPick }) {
     this.container = container;
-    this.map = L.map(container, { zoomControl: true, attributionControl: true, keyboard: true });
+    this.map = L.map(container, { zoomControl: true, attributionControl: true, keyboard: true, zoomSnap: 0.25 });
     this.map.attributionControl.setPrefix(false);
     if (config && config.tileUrl) {
       L.tileLayer(config.tileUrl, { attribution: config.tileAttribution || '', maxZoom: 19 }).addTo(this.map);
@@ -84,6 +84,7 @@ export class PlanMap {
       this.markers.set(visit.id, marker);
     }
     if (this.fittedPlan !== planId && bounds.length > 0) {
+      this.map.invalidateSize();
       this.map.fitBounds(L.latLngBounds(bounds).pad(0.08));
       this.fittedPlan = planId;
     }
