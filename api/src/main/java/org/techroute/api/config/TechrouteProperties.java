@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("techroute")
 public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, @DefaultValue Solver solver,
-        @DefaultValue Api api, @DefaultValue Limits limits) {
+        @DefaultValue Api api, @DefaultValue Limits limits, @DefaultValue Changes changes,
+        @DefaultValue Nightly nightly, @DefaultValue Cluster cluster) {
 
     /**
      * @param slots             how many plans are solved at the same time (each uses one core)
@@ -21,10 +22,41 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
      * @param saveInterval      a solving plan's best solution is saved at most this often (plus the final one)
      * @param shutdownGrace     how long shutdown waits for stopped jobs to save their best plans
      * @param retryAfterSeconds the {@code Retry-After} given with a 429
+     * @param onRestart         runs that a previous process (or a dead instance) left unfinished: {@code stop}
+     *                          marks them STOPPED (their last saved plan is kept), {@code resume} solves them again
+     *                          from their last saved plan
      */
     public record Solver(@DefaultValue("1") int slots, @DefaultValue("20") int queueLength,
             @DefaultValue("PT1S") Duration saveInterval, @DefaultValue("PT30S") Duration shutdownGrace,
-            @DefaultValue("10") int retryAfterSeconds) {
+            @DefaultValue("10") int retryAfterSeconds, @DefaultValue("stop") OnRestart onRestart) {
+    }
+
+    /** What happens to runs left unfinished by a process that died. */
+    public enum OnRestart {
+        STOP, RESUME
+    }
+
+    /**
+     * @param responseWait how long {@code POST /api/plans/{id}/changes} waits for the first best solution of the changed
+     *             plan before it answers 202 with {@code pending: true}
+     */
+    public record Changes(@DefaultValue("PT5S") Duration responseWait) {
+    }
+
+    /** @param cron when marked plans are re-optimized (Spring cron, 6 fields); {@code -} disables */
+    public record Nightly(@DefaultValue("0 0 2 * * *") String cron) {
+    }
+
+    /**
+     * @param enabled      several instances share one database (PostgreSQL): each polls for SCHEDULED plans it
+     *                     has room for, and takes over plans whose claim expired; at startup only expired claims
+     *                     count as left unfinished
+     * @param instanceId   this instance's name in claims (default: host name and a random suffix)
+     * @param lease        how long a claim lasts without renewal; renewed every third of it
+     * @param pollInterval how often an instance looks for plans to claim (cluster mode)
+     */
+    public record Cluster(@DefaultValue("false") boolean enabled, String instanceId,
+            @DefaultValue("PT30S") Duration lease, @DefaultValue("PT2S") Duration pollInterval) {
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.techroute.api.errors.JsonBodies;
+import org.techroute.api.errors.ApiException;
+import org.techroute.data.changes.PlanChangeRequest;
+import org.techroute.data.json.ProblemFormatException;
+import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
+import org.techroute.data.model.Violation;
 
 /** {@code /api/plans}: submit, list, read, follow, stop, delete and re-solve plans. */
 @RestController
@@ -164,6 +170,91 @@ class PlanController {
     @PostMapping(value = "/{id}/solve", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PlanStatusView> solveAgain(@PathVariable String id) {
         return accepted(plans.solveAgain(id));
+    }
+
+    @Operation(summary = "Apply live changes (emergency, cancellation, visit running long, technician unavailable,"
+            + " new or shorter shift) and re-plan",
+            description = "The body is {now?, changes: [{type: ADD_VISIT | CANCEL_VISIT | VISIT_RUNS_LONG |"
+                    + " TECHNICIAN_UNAVAILABLE | ADD_SHIFT | SHORTEN_SHIFT, ...}]} (see docs/model.md). All changes"
+                    + " apply together or none do. With now, visits that started before it keep their shift,"
+                    + " position and start. A plan being solved takes the changes into its running solver (mode"
+                    + " LIVE, same run), except cancellations and removed shifts: those stop the run and start a"
+                    + " new one from the changed plan (RESTARTED). A plan not being solved gets a new run from the"
+                    + " changed plan (NEW_RUN). The answer waits up to techroute.changes.response-wait (PT5S) for"
+                    + " the first best solution of the changed plan and reports what moved (diff: reassigned,"
+                    + " timesShifted, unassigned) with 200; if none came in time, 202 with pending: true (follow"
+                    + " /events and read the plan).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PlanChangeRequest.class))))
+    @ApiResponse(responseCode = "200", description = "Applied; diff between the plan before and the first best"
+            + " solution after the change")
+    @ApiResponse(responseCode = "202", description = "Applied; no best solution yet (pending: true)")
+    @ApiResponse(responseCode = "400", description = "Malformed body, e.g. an unknown change type (path"
+            + " $.changes[0])",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The plan is validating or being solved by another instance",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Changes that cannot be applied (type validation, violations"
+            + " with paths like $.changes[1].visitId and entity ids); nothing was changed",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "429", description = "Solver queue full (when a new run is needed)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @PostMapping(value = "/{id}/changes", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<PlanService.ChangeResult> change(@PathVariable String id, @RequestBody byte[] body) {
+        plans.status(id);
+        PlanChangeRequest request = changeRequest(body);
+        PlanService.ChangeResult result = plans.change(id, request);
+        return ResponseEntity.status(result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(result);
+    }
+
+    static PlanChangeRequest changeRequest(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ApiException.malformed(new Violation("$", null, "the request body is empty"));
+        }
+        try {
+            return ProblemJson.read(new java.io.ByteArrayInputStream(body), PlanChangeRequest.class,
+                    "a change request");
+        } catch (ProblemFormatException e) {
+            throw ApiException.malformed(e.violation());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether a plan is re-optimized by the nightly batch. */
+    record Nightly(Boolean enabled) {
+    }
+
+    @Operation(summary = "Mark a plan for nightly re-optimization (or not)",
+            description = "Body {\"enabled\": true|false}. Marked plans that are not being solved are re-solved"
+                    + " at techroute.nightly.cron for their time limit; the result is kept only if it scores"
+                    + " better. Reports: GET /api/nightly-runs.")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "400", description = "enabled missing",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @PutMapping(value = "/{id}/nightly", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Nightly setNightly(@PathVariable String id, @RequestBody byte[] body) {
+        var tree = JsonBodies.tree(body);
+        if (!tree.path("enabled").isBoolean()) {
+            throw ApiException.malformed(new Violation("$.enabled", null, "enabled must be true or false"));
+        }
+        return new Nightly(plans.setNightly(id, tree.get("enabled").booleanValue()));
+    }
+
+    @Operation(summary = "Whether a plan is marked for nightly re-optimization")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No such plan",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(value = "/{id}/nightly", produces = MediaType.APPLICATION_JSON_VALUE)
+    Nightly nightly(@PathVariable String id) {
+        return new Nightly(plans.nightly(id));
     }
 
     static ResponseEntity<PlanStatusView> accepted(PlanService.Submission submission) {

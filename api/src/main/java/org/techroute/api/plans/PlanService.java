@@ -3,6 +3,7 @@ package org.techroute.api.plans;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -13,6 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +28,10 @@ import org.springframework.stereotype.Service;
 import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.errors.ProblemTypes;
+import org.techroute.data.changes.ChangeApplier;
+import org.techroute.data.changes.LiveProblemChange;
+import org.techroute.data.changes.PlanChangeRequest;
+import org.techroute.data.changes.PlanDiff;
 import org.techroute.data.json.ProblemFormatException;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.mapping.MappedProblem;
@@ -55,6 +64,8 @@ public class PlanService {
     private final PlanEvents events;
     private final ObjectMapper mapper;
     private final int maxPageSize;
+    private final Duration changeWait;
+    private final Object[] planLocks = new Object[64];
 
     public PlanService(PlanRepository repository, ProblemValidator validator, TravelMatrices matrices,
             Planner planner, SolverJobs jobs, PlanEvents events, ObjectMapper mapper, TechrouteProperties properties) {
@@ -66,6 +77,105 @@ public class PlanService {
         this.events = events;
         this.mapper = mapper;
         this.maxPageSize = properties.api().maxPageSize();
+        this.changeWait = properties.changes().responseWait();
+        for (int i = 0; i < planLocks.length; i++) {
+            planLocks[i] = new Object();
+        }
+    }
+
+    /**
+     * What a change request did.
+     *
+     * @param mode    {@code LIVE}: put into the running solver (same run); {@code RESTARTED}: the run was stopped
+     *                and a new one started from the changed plan (cancellations, removed shifts); {@code NEW_RUN}:
+     *                the plan was not being solved, a new run started from the changed plan
+     * @param pending true when no best solution of the changed plan came within {@code techroute.changes.wait}:
+     *                follow {@code /events} and read the plan later; {@code diff} is then absent
+     * @param diff    what moved between the plan before the change and the first best solution after it
+     */
+    public record ChangeResult(String planId, String mode, int run, boolean pending, PlanDiff diff) {
+    }
+
+    /**
+     * Applies live changes to a plan. Invalid changes get 422 and change nothing. A plan being solved here takes
+     * them without restarting when it can ({@link LiveProblemChange#canApplyLive}); otherwise its run is stopped
+     * and a new run solves the changed plan. A plan that is not being solved gets a new run from the changed
+     * plan. Either way the answer waits (bounded) for the first best solution of the changed plan.
+     */
+    public ChangeResult change(String id, PlanChangeRequest request) {
+        synchronized (planLocks[Math.floorMod(id.hashCode(), planLocks.length)]) {
+            find(id);
+            // 422 before anything is stopped or stored
+            ChangeApplier.apply(stored(id).document(), request);
+            String mode = "NEW_RUN";
+            if (jobs.has(id)) {
+                if (LiveProblemChange.canApplyLive(request, stored(id).document())) {
+                    Optional<SolverJobs.LiveChange> live = jobs.changeLive(id,
+                            base -> ChangeApplier.apply(base, request), planner::prepare,
+                            changed -> repository.updateLiveDocuments(id, ProblemJson.write(changed.withSolution(
+                                    null)), ProblemJson.write(changed), SolverJobs.RUNNING, now()));
+                    if (live.isPresent()) {
+                        return await(id, "LIVE", live.get().run(), live.get().before(), live.get().firstBest());
+                    }
+                }
+                jobs.stop(id, "re-planning after a change that cannot go into the running solver");
+                if (!jobs.awaitEnd(id, Duration.ofSeconds(30))) {
+                    throw ApiException.conflict("plan '" + id + "' did not stop in time for the change; try again");
+                }
+                mode = "RESTARTED";
+            }
+            PlanRecord record = find(id);
+            if (record.status().isActive()) {
+                throw ApiException.conflict("plan '" + id + "' is " + record.status() + " (validating, or being"
+                        + " solved by another instance); try again");
+            }
+            Problem before = stored(id).document();
+            Problem changed = ChangeApplier.apply(before, request);
+            SolverJobs.Reservation reservation = jobs.reserve();
+            boolean queued = false;
+            try {
+                MappedProblem mapped = planner.prepare(changed);
+                if (!repository.updateLiveDocuments(id, ProblemJson.write(changed.withSolution(null)),
+                        ProblemJson.write(changed), FINISHED, now())) {
+                    throw ApiException.conflict("plan '" + id + "' changed meanwhile; try again");
+                }
+                int run = record.runNumber() + 1;
+                if (!repository.startRun(id, FINISHED, run, now())) {
+                    throw ApiException.conflict("plan '" + id + "' changed meanwhile; try again");
+                }
+                CompletableFuture<Problem> first = jobs.start(reservation, id, run, mapped);
+                queued = true;
+                return await(id, mode, run, before, first);
+            } finally {
+                if (!queued) {
+                    reservation.release();
+                }
+            }
+        }
+    }
+
+    private ChangeResult await(String id, String mode, int run, Problem before, CompletableFuture<Problem> first) {
+        try {
+            Problem after = first.get(changeWait.toMillis(), TimeUnit.MILLISECONDS);
+            return new ChangeResult(id, mode, run, false, PlanDiff.between(before.solution(), after.solution()));
+        } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
+            return new ChangeResult(id, mode, run, true, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ChangeResult(id, mode, run, true, null);
+        }
+    }
+
+    /** Marks a plan for nightly re-optimization (or not). */
+    public boolean setNightly(String id, boolean enabled) {
+        find(id);
+        repository.setNightly(id, enabled);
+        return repository.isNightly(id);
+    }
+
+    public boolean nightly(String id) {
+        find(id);
+        return repository.isNightly(id);
     }
 
     /** The outcome of a submit: the plan, and whether this request made it (false: an idempotent replay). */

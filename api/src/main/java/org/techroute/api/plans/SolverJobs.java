@@ -3,8 +3,14 @@ package org.techroute.api.plans;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,11 +31,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.change.ProblemChange;
+import ai.timefold.solver.core.api.solver.change.ProblemChangeDirector;
 import ai.timefold.solver.core.api.solver.event.BestSolutionChangedEvent;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
@@ -39,6 +46,7 @@ import org.springframework.stereotype.Component;
 import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.errors.ProblemTypes;
+import org.techroute.data.changes.LiveProblemChange;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
@@ -67,6 +75,8 @@ public class SolverJobs {
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService saver;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final String instanceId;
+    private final TechrouteProperties.Cluster cluster;
     private volatile boolean shuttingDown;
 
     public SolverJobs(PlanRepository repository, PlanEvents events, ObjectMapper mapper,
@@ -76,6 +86,9 @@ public class SolverJobs {
         this.mapper = mapper;
         this.clock = Clock.systemUTC();
         this.settings = properties.solver();
+        this.cluster = properties.cluster();
+        this.instanceId = cluster.instanceId() != null && !cluster.instanceId().isBlank() ? cluster.instanceId()
+                : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         if (settings.slots() < 1 || settings.queueLength() < 0) {
             throw new IllegalArgumentException("techroute.solver.slots must be at least 1 and queue-length at least 0");
         }
@@ -94,22 +107,43 @@ public class SolverJobs {
         });
         long interval = Math.max(100, settings.saveInterval().toMillis());
         saver.scheduleWithFixedDelay(this::saveAll, interval, interval, TimeUnit.MILLISECONDS);
+        long heartbeat = Math.max(100, cluster.lease().toMillis() / 3);
+        saver.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         Gauge.builder("techroute.solver.running", executor, ThreadPoolExecutor::getActiveCount)
                 .description("plans being solved").register(meters);
         Gauge.builder("techroute.solver.queued", executor, e -> e.getQueue().size())
                 .description("plans waiting for a solver slot").register(meters);
     }
 
-    /**
-     * Runs of a previous process that never ended (it was killed): they are not resumed here, only marked STOPPED
-     * so that nothing pretends to be solving.
-     */
-    @PostConstruct
-    void markInterruptedRuns() {
-        for (String id : repository.idsWithStatus(EnumSet.of(PlanStatus.VALIDATING, PlanStatus.SCHEDULED,
-                PlanStatus.SOLVING))) {
-            repository.updateStatus(id, EnumSet.of(PlanStatus.VALIDATING, PlanStatus.SCHEDULED, PlanStatus.SOLVING),
-                    PlanStatus.STOPPED, "the service stopped before this run ended", now());
+    /** This instance's name in plan claims. */
+    public String instanceId() {
+        return instanceId;
+    }
+
+    /** When a claim made now expires. */
+    public OffsetDateTime leaseUntil() {
+        return now().plus(cluster.lease());
+    }
+
+    /** Whether a plan has a job (queued or solving) in this instance. */
+    public boolean has(String planId) {
+        return jobs.containsKey(planId);
+    }
+
+    /** A free slot or queue place, or empty (never 429): for plans this instance picks up by itself. */
+    public Optional<Reservation> tryReserve() {
+        if (shuttingDown || !admission.tryAcquire()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reservation(admission));
+    }
+
+    /** Renews this instance's claims (plans queued, solving or being re-optimized here). */
+    private void heartbeat() {
+        try {
+            repository.renewClaims(instanceId, leaseUntil());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot renew the claims of {}", instanceId, e);
         }
     }
 
@@ -125,11 +159,17 @@ public class SolverJobs {
         return new Reservation(admission);
     }
 
-    /** Queues a plan (already SCHEDULED in the database) for solving. */
-    public void start(Reservation reservation, String planId, int run, MappedProblem mapped) {
+    /**
+     * Queues a plan (already SCHEDULED in the database) for solving, claimed by this instance; the future gets its
+     * first best solution as a plan document (cancelled if there is none).
+     */
+    public CompletableFuture<Problem> start(Reservation reservation, String planId, int run, MappedProblem mapped) {
         SolverFactory<RoutePlan> factory = Planner.solverFactory(Planner.settings(mapped.problem()
                 .optionsOrDefaults()));
         Job job = new Job(planId, run, mapped, factory, reservation);
+        CompletableFuture<Problem> first = new CompletableFuture<>();
+        job.waiters.add(new Waiter(0, first));
+        repository.claim(planId, EnumSet.of(PlanStatus.SCHEDULED), instanceId, leaseUntil(), now());
         jobs.put(planId, job);
         events.status(planId, new SolverEvents.Status(planId, PlanStatus.SCHEDULED, run, null, null, null));
         try {
@@ -137,6 +177,7 @@ public class SolverJobs {
         } catch (RejectedExecutionException e) {
             finish(job, PlanStatus.STOPPED, "the service is shutting down", null);
         }
+        return first;
     }
 
     /** The live state of a plan that is being solved (fresher than the database). */
@@ -168,6 +209,95 @@ public class SolverJobs {
         return true;
     }
 
+    /** Waits (bounded) until a plan's job, if it has one, has ended and saved its last plan. */
+    public boolean awaitEnd(String planId, java.time.Duration timeout) {
+        Job job = jobs.get(planId);
+        if (job == null) {
+            return true;
+        }
+        try {
+            job.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** A change put into a plan's running job: the document before and after, and the first best after it. */
+    public record LiveChange(int run, Problem before, Problem changed, CompletableFuture<Problem> firstBest) {
+    }
+
+    /**
+     * Puts a change into a plan's job without restarting it, or empty when the plan has no job that can take it
+     * (none, stopping or ended). Under the job's lock: {@code apply} makes the changed document from the job's
+     * latest one (the last saved best, or the last change), {@code prepare} maps it, {@code store} saves it; then
+     * the solver gets a {@link LiveProblemChange} (a job still waiting for a slot simply starts from the changed
+     * plan). From then on, best solutions are described and saved against the changed plan only. Changes that
+     * arrive before the solver picks them up are applied together in one solver restart (Timefold's batching).
+     */
+    public Optional<LiveChange> changeLive(String planId, Function<Problem, Problem> apply,
+            Function<Problem, MappedProblem> prepare, java.util.function.Consumer<Problem> store) {
+        Job job = jobs.get(planId);
+        if (job == null) {
+            return Optional.empty();
+        }
+        synchronized (job.lock) {
+            if (job.finished || job.stopRequested) {
+                return Optional.empty();
+            }
+            Problem before = job.latest;
+            Problem changed = apply.apply(before);
+            MappedProblem target = prepare.apply(changed);
+            store.accept(changed);
+            int version = ++job.version;
+            CompletableFuture<Problem> firstBest = new CompletableFuture<>();
+            job.waiters.add(new Waiter(version, firstBest));
+            job.latest = changed;
+            job.target = target;
+            Solver<RoutePlan> solver = job.solver;
+            if (solver == null) {
+                // not started yet: it will solve the changed plan from the start
+                job.applied = target;
+                job.appliedVersion = version;
+            } else {
+                solver.addProblemChanges(List.of(new VersionedChange(job, target, version)));
+            }
+            return Optional.of(new LiveChange(job.run, before, changed, firstBest));
+        }
+    }
+
+    /** A {@link LiveProblemChange} that tells the job which plan its next best solutions belong to. */
+    private static final class VersionedChange implements ProblemChange<RoutePlan> {
+        private final Job job;
+        private final MappedProblem target;
+        private final int version;
+
+        VersionedChange(Job job, MappedProblem target, int version) {
+            this.job = job;
+            this.target = target;
+            this.version = version;
+        }
+
+        @Override
+        public void doChange(RoutePlan working, ProblemChangeDirector director) {
+            new LiveProblemChange(target).doChange(working, director);
+            job.applied = target;
+            job.appliedVersion = version;
+        }
+    }
+
+    private record Waiter(int version, CompletableFuture<Problem> future) {
+    }
+
+    /** A best solution and the plan (problem) it is a solution of. */
+    private record Best(RoutePlan plan, MappedProblem mapped) {
+    }
+
     public int running() {
         return executor.getActiveCount();
     }
@@ -181,8 +311,8 @@ public class SolverJobs {
             finish(job, PlanStatus.STOPPED, job.stopReason, null);
             return;
         }
-        if (!repository.updateStatus(job.planId, EnumSet.of(PlanStatus.SCHEDULED), PlanStatus.SOLVING, null, now())) {
-            finish(job, PlanStatus.STOPPED, "the plan changed before solving started", null);
+        if (!repository.startSolving(job.planId, instanceId, leaseUntil(), now())) {
+            abandon(job, "the plan changed, or another instance took it, before solving started");
             return;
         }
         job.status = PlanStatus.SOLVING;
@@ -191,11 +321,17 @@ public class SolverJobs {
             Solver<RoutePlan> solver = job.factory.buildSolver();
             long started = System.nanoTime();
             solver.addEventListener(event -> onBest(job, solver, event, started));
-            job.solver = solver;
+            RoutePlan problem;
+            synchronized (job.lock) {
+                job.solver = solver;
+                problem = job.target.plan();
+                job.applied = job.target;
+                job.appliedVersion = job.version;
+            }
             if (job.stopRequested) {
                 solver.terminateEarly();
             }
-            RoutePlan best = solver.solve(job.mapped.plan());
+            RoutePlan best = solver.solve(problem);
             if (job.stopRequested) {
                 finish(job, PlanStatus.STOPPED, job.stopReason, best);
             } else {
@@ -212,7 +348,27 @@ public class SolverJobs {
     private void onBest(Job job, Solver<RoutePlan> solver, BestSolutionChangedEvent<RoutePlan> event, long started) {
         RoutePlan plan = event.getNewBestSolution();
         HardMediumSoftLongScore score = plan.getScore();
-        job.pending.set(plan);
+        MappedProblem mapped = job.applied;
+        int version = job.appliedVersion;
+        job.pending.set(new Best(plan, mapped));
+        List<Waiter> due = new ArrayList<>();
+        for (Waiter waiter : job.waiters) {
+            if (waiter.version() <= version) {
+                due.add(waiter);
+            }
+        }
+        if (!due.isEmpty()) {
+            job.waiters.removeAll(due);
+            try {
+                Problem document;
+                synchronized (job.lock) {
+                    document = Planner.describe(mapped, plan, job.factory);
+                }
+                due.forEach(w -> w.future().complete(document));
+            } catch (RuntimeException e) {
+                due.forEach(w -> w.future().completeExceptionally(e));
+            }
+        }
         if (score != null) {
             job.bestScore = score.toString();
             job.feasible = score.isFeasible();
@@ -229,14 +385,19 @@ public class SolverJobs {
     /** Saves the newest unsaved best solution of every running job (at most once per interval per plan). */
     private void saveAll() {
         for (Job job : jobs.values()) {
-            RoutePlan plan = job.pending.getAndSet(null);
-            if (plan == null) {
+            Best best = job.pending.getAndSet(null);
+            if (best == null) {
                 continue;
             }
             try {
                 synchronized (job.lock) {
-                    if (!job.finished) {
-                        repository.saveBest(job.planId, describe(job, plan), EnumSet.of(PlanStatus.SOLVING));
+                    // a best of the plan before a change that is not yet in the solver is not saved
+                    if (!job.finished && best.mapped() == job.target) {
+                        Described described = describe(job, best);
+                        if (repository.saveBest(job.planId, described.saved(), EnumSet.of(PlanStatus.SOLVING),
+                                instanceId)) {
+                            job.latest = described.document();
+                        }
                     }
                 }
             } catch (RuntimeException e) {
@@ -245,23 +406,44 @@ public class SolverJobs {
         }
     }
 
+    /** A job that could not start solving here: its plan is left as it is (another instance may have it). */
+    private void abandon(Job job, String reason) {
+        synchronized (job.lock) {
+            if (job.finished) {
+                return;
+            }
+            job.finished = true;
+            repository.release(job.planId, instanceId);
+            job.status = PlanStatus.STOPPED;
+        }
+        LOG.info("plan {} not solved here: {}", job.planId, reason);
+        jobs.remove(job.planId, job);
+        job.reservation.release();
+        job.waiters.forEach(w -> w.future().cancel(false));
+        job.done.complete(null);
+        events.complete(job.planId);
+    }
+
     private void finish(Job job, PlanStatus status, String reason, RoutePlan best) {
         synchronized (job.lock) {
             if (job.finished) {
                 return;
             }
             job.finished = true;
-            RoutePlan last = best != null ? best : job.pending.getAndSet(null);
+            Best pending = job.pending.getAndSet(null);
+            Best last = best != null ? new Best(best, job.applied) : pending;
             try {
                 PlanRepository.BestPlan saved = null;
-                if (last != null) {
+                // a final best of the plan before a change the solver never took is not saved: the stored
+                // (changed) plan stays
+                if (last != null && last.mapped() == job.target) {
                     try {
-                        saved = describe(job, last);
+                        saved = describe(job, last).saved();
                     } catch (RuntimeException e) {
                         LOG.warn("cannot describe the final plan of {}", job.planId, e);
                     }
                 }
-                repository.finish(job.planId, RUNNING, status, reason, saved, now());
+                repository.finish(job.planId, RUNNING, status, reason, saved, now(), instanceId);
             } catch (RuntimeException e) {
                 LOG.warn("cannot save the end of the run of {}", job.planId, e);
             }
@@ -269,18 +451,32 @@ public class SolverJobs {
         }
         jobs.remove(job.planId, job);
         job.reservation.release();
+        job.waiters.forEach(w -> w.future().cancel(false));
+        job.done.complete(null);
         events.status(job.planId, new SolverEvents.Status(job.planId, status, job.run, reason, job.bestScore,
                 job.bestScore == null ? null : job.feasible));
         events.complete(job.planId);
     }
 
-    private PlanRepository.BestPlan describe(Job job, RoutePlan plan) {
-        Problem document = Planner.describe(job.mapped, plan, job.factory);
+    private record Described(Problem document, PlanRepository.BestPlan saved) {
+    }
+
+    private Described describe(Job job, Best best) {
+        Problem document = Planner.describe(best.mapped(), best.plan(), job.factory);
         try {
-            return new PlanRepository.BestPlan(ProblemJson.write(document), document.solution().score(),
-                    document.solution().feasible(), mapper.writeValueAsString(document.solution().kpis()), now());
+            return new Described(document, new PlanRepository.BestPlan(ProblemJson.write(document),
+                    document.solution().score(), document.solution().feasible(),
+                    mapper.writeValueAsString(document.solution().kpis()), now()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write KPIs", e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "techroute";
         }
     }
 
@@ -326,11 +522,20 @@ public class SolverJobs {
     private final class Job implements Runnable {
         final String planId;
         final int run;
-        final MappedProblem mapped;
         final SolverFactory<RoutePlan> factory;
         final Reservation reservation;
         final Object lock = new Object();
-        final AtomicReference<RoutePlan> pending = new AtomicReference<>();
+        final AtomicReference<Best> pending = new AtomicReference<>();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+        /** The newest plan: what live changes are applied to and best solutions are saved against. */
+        volatile MappedProblem target;
+        /** The plan the solver works on now (target once it took the last change). */
+        volatile MappedProblem applied;
+        volatile int version;
+        volatile int appliedVersion;
+        /** The newest document: the last saved best, or the last change. */
+        volatile Problem latest;
         volatile PlanStatus status = PlanStatus.SCHEDULED;
         volatile boolean stopRequested;
         volatile String stopReason;
@@ -343,7 +548,9 @@ public class SolverJobs {
         Job(String planId, int run, MappedProblem mapped, SolverFactory<RoutePlan> factory, Reservation reservation) {
             this.planId = planId;
             this.run = run;
-            this.mapped = mapped;
+            this.target = mapped;
+            this.applied = mapped;
+            this.latest = mapped.problem();
             this.factory = factory;
             this.reservation = reservation;
         }

@@ -1,0 +1,201 @@
+package org.techroute.api.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.techroute.data.json.ProblemJson;
+import org.techroute.data.model.Problem;
+
+/**
+ * Real-time re-planning over HTTP: an emergency goes into a plan while it is being solved, without restarting
+ * the run; visits that had started stay where they were. Plus the error answers of the changes endpoint, and a
+ * change to a plan that is not being solved (a new run).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a safety net; every wait below is bounded on its own
+class LiveChangesTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String NOW = "2026-11-23T09:00:00+01:00";
+    static final String EMERGENCY = """
+            {"now": "%s", "changes": [{"type": "ADD_VISIT", "visit": {
+              "id": "emergency", "customerName": "Heating failure", "location": {"lat": 47.1420, "lon": 9.5200},
+              "serviceDurationSeconds": 1800, "priority": "CRITICAL", "requiredSkills": {"hvac": 1},
+              "timeWindows": [{"start": "%s", "end": "2026-11-23T12:00:00+01:00"}]}}]}""".formatted(NOW, NOW);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path dir = Files.createTempDirectory("techroute-live");
+        registry.add("techroute.data-dir", dir::toString);
+        registry.add("techroute.solver.save-interval", () -> "PT0.2S");
+        registry.add("techroute.solver.slots", () -> "2");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anEmergencyGoesIntoTheRunningSolverAndStartedVisitsStay() throws Exception {
+        String id = submit(Duration.ofMinutes(2));
+        await("/api/plans/" + id + "/status", s -> "SOLVING".equals(s.get("status").asText())
+                && !s.get("score").isNull());
+        JsonNode before = await("/api/plans/" + id, p -> p.path("solution").path("routes").isArray());
+        Map<String, Placement> started = started(before, OffsetDateTime.parse(NOW));
+        assertThat(started).as("visits that started before now").isNotEmpty();
+
+        HttpResponse<String> response = post("/api/plans/" + id + "/changes", EMERGENCY);
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.get("mode").asText()).isEqualTo("LIVE");
+        assertThat(result.get("run").asInt()).isEqualTo(1);
+
+        JsonNode after = await("/api/plans/" + id, p -> placements(p).containsKey("emergency"));
+        JsonNode status = json("/api/plans/" + id + "/status");
+        assertThat(status.get("run").asInt()).as("the run was not restarted").isEqualTo(1);
+        assertThat(status.get("status").asText()).isEqualTo("SOLVING");
+        Map<String, Placement> placed = placements(after);
+        started.forEach((visitId, placement) -> assertThat(placed.get(visitId)).as(visitId + " had started")
+                .isEqualTo(placement));
+        assertThat(after.path("now").asText()).isNotEmpty();
+
+        send(HttpRequest.newBuilder(uri("/api/plans/" + id + "/solving")).DELETE().build());
+        JsonNode stopped = await("/api/plans/" + id + "/status", s -> "STOPPED".equals(s.get("status").asText()));
+        assertThat(stopped.get("run").asInt()).isEqualTo(1);
+        JsonNode last = json("/api/plans/" + id);
+        assertThat(placements(last)).as("the final plan is of the changed problem").containsKey("emergency");
+    }
+
+    @Test
+    void aChangeToAPlanThatIsNotSolvingStartsANewRun() throws Exception {
+        String id = submit(Duration.ofSeconds(1));
+        await("/api/plans/" + id + "/status", s -> "SOLVED".equals(s.get("status").asText()));
+        HttpResponse<String> response = post("/api/plans/" + id + "/changes", """
+                {"changes": [{"type": "CANCEL_VISIT", "visitId": "v3"}]}""");
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.get("mode").asText()).isEqualTo("NEW_RUN");
+        assertThat(result.get("run").asInt()).isEqualTo(2);
+        JsonNode done = await("/api/plans/" + id + "/status", s -> s.get("run").asInt() == 2
+                && "SOLVED".equals(s.get("status").asText()));
+        assertThat(done.get("run").asInt()).isEqualTo(2);
+        JsonNode plan = json("/api/plans/" + id);
+        assertThat(placements(plan)).doesNotContainKey("v3");
+        for (JsonNode visit : plan.get("visits")) {
+            assertThat(visit.get("id").asText()).isNotEqualTo("v3");
+        }
+    }
+
+    @Test
+    void errors() throws Exception {
+        HttpResponse<String> unknown = post("/api/plans/no-such-plan/changes", EMERGENCY);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+
+        String id = submit(Duration.ofSeconds(1));
+        await("/api/plans/" + id + "/status", s -> "SOLVED".equals(s.get("status").asText()));
+        HttpResponse<String> badType = post("/api/plans/" + id + "/changes", """
+                {"changes": [{"type": "TELEPORT", "visitId": "v1"}]}""");
+        assertThat(badType.statusCode()).as(badType.body()).isEqualTo(400);
+        assertThat(badType.body()).contains("$.changes[0]");
+
+        HttpResponse<String> invalid = post("/api/plans/" + id + "/changes", """
+                {"changes": [{"type": "ADD_SHIFT", "shift": null},
+                             {"type": "CANCEL_VISIT", "visitId": "no-such-visit"}]}""");
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(invalid.body());
+        assertThat(problem.toString()).contains("$.changes[1].visitId").contains("no-such-visit");
+        JsonNode status = json("/api/plans/" + id + "/status");
+        assertThat(status.get("run").asInt()).as("nothing was changed").isEqualTo(1);
+    }
+
+    record Placement(String shiftId, int position, String start) {
+    }
+
+    /** Visit id to shift, position and service start. */
+    static Map<String, Placement> placements(JsonNode plan) {
+        Map<String, Placement> placements = new HashMap<>();
+        for (JsonNode route : plan.path("solution").path("routes")) {
+            int position = 0;
+            for (JsonNode step : route.path("steps")) {
+                if ("SERVICE".equals(step.path("type").asText())) {
+                    placements.put(step.get("visitId").asText(), new Placement(route.get("shiftId").asText(),
+                            position++, OffsetDateTime.parse(step.get("start").asText()).toInstant().toString()));
+                }
+            }
+        }
+        return placements;
+    }
+
+    static Map<String, Placement> started(JsonNode plan, OffsetDateTime now) {
+        Map<String, Placement> started = new HashMap<>();
+        placements(plan).forEach((id, placement) -> {
+            if (OffsetDateTime.parse(placement.start()).isBefore(now)) {
+                started.put(id, placement);
+            }
+        });
+        return started;
+    }
+
+    String submit(Duration timeLimit) throws Exception {
+        Problem problem = ProblemJson.read(Path.of("../docs/examples/small-problem.json"));
+        problem = problem.withOptions(problem.options().withTimeLimit(timeLimit));
+        HttpResponse<String> response = post("/api/plans", ProblemJson.write(problem));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode json(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = json(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("condition not met within " + WAIT + " at " + path + "; last: " + last);
+    }
+}
