@@ -235,4 +235,98 @@ class ConsoleBrowserTest {
         assertThat(table.findElements(By.cssSelector("tr[data-kpi=visitsAssigned] td"))).hasSize(3);
         assertThat(table.findElements(By.cssSelector("td.best"))).isNotEmpty();
     }
+
+    /** Waits (bounded) for the plan's next run to be solved; returns the solved plan. */
+    JsonNode solvedAfterRun(int previousRun) {
+        waitUpTo(60).until(d -> {
+            try {
+                JsonNode status = get("/api/plans/" + planId + "/status");
+                return status.path("run").asInt() > previousRun && "SOLVED".equals(status.path("status").asText());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            JsonNode plan = get("/api/plans/" + planId);
+            String score = plan.path("solution").path("score").asText();
+            waitUpTo(20).until(d -> score.equals(d.findElement(By.id("map")).getDomAttribute("data-score"))
+                    && "SOLVED".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
+            return plan;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The change's "what moved" summary, or a clear failure when the service has no live-changes endpoint. */
+    void expectWhatMoved() {
+        WebElement answer = waitUpTo(30).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#moved [data-moved=reassigned], #moved .error-box"));
+            return found.isEmpty() ? null : found.get(0);
+        });
+        if (answer.getDomAttribute("data-moved") == null) {
+            throw new AssertionError("the console's live change was refused: '" + answer.getText() + "'. If this says"
+                    + " 404/405, POST /api/plans/{id}/changes (branch 'live') is missing from this build.");
+        }
+        assertThat(driver.findElement(By.id("moved")).getText()).contains("Reassigned:").contains("Times shifted:")
+                .contains("Unassigned:");
+    }
+
+    @Test
+    @Order(4)
+    void anEmergencyVisitPlacedOnTheMapIsAssigned() throws Exception {
+        assertThat(planId).as("the demo of the first test").isNotNull();
+        int run = get("/api/plans/" + planId + "/status").path("run").asInt();
+        // click an empty spot of the map (upper left quarter, away from the markers in the middle)
+        WebElement map = driver.findElement(By.id("map"));
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(map, -map.getSize().getWidth() / 4, -map.getSize().getHeight() / 4).click().perform();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("emergency-form")));
+        assertThat(driver.findElement(By.id("em-lat")).getDomProperty("value")).isNotBlank();
+        assertThat(driver.findElement(By.id("em-lon")).getDomProperty("value")).isNotBlank();
+        assertThat(driver.findElement(By.id("em-priority")).getDomProperty("value")).isEqualTo("CRITICAL");
+        driver.findElement(By.id("em-submit")).click();
+        expectWhatMoved();
+        String emergency = driver.findElement(By.tagName("body")).getDomAttribute("data-last-emergency");
+        assertThat(emergency).startsWith("EM-");
+
+        JsonNode plan = solvedAfterRun(run);
+        boolean assigned = false;
+        for (JsonNode route : plan.path("solution").path("routes")) {
+            for (JsonNode id : route.path("visitIds")) {
+                assigned |= emergency.equals(id.asText());
+            }
+        }
+        assertThat(assigned).as("the emergency visit %s is in a route of the plan served over HTTP", emergency)
+                .isTrue();
+        WebElement marker = driver.findElement(By.cssSelector("#map .visit-icon[data-visit-id='" + emergency + "']"));
+        assertThat(marker.getDomAttribute("class")).contains("critical").doesNotContain("unassigned");
+        assertThat(driver.findElements(By.cssSelector("#timeline button.tl-block.critical[data-visit-id='"
+                + emergency + "']"))).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void aTechnicianMarkedUnavailableLosesTheRestOfTheDay() throws Exception {
+        assertThat(planId).as("the demo of the first test").isNotNull();
+        int run = get("/api/plans/" + planId + "/status").path("run").asInt();
+        driver.findElement(By.id("tab-changes")).click();
+        String technician = driver.findElement(By.id("un-technician")).getDomProperty("value");
+        assertThat(technician).isNotBlank();
+        driver.findElement(By.id("un-submit")).click();
+        expectWhatMoved();
+        JsonNode plan = solvedAfterRun(run);
+        // nothing of that technician starts after the time given (11:00 of the plan's day by default)
+        String from = driver.findElement(By.id("un-from")).getDomProperty("value"); // e.g. 2026-11-24T11:00
+        for (JsonNode route : plan.path("solution").path("routes")) {
+            if (!technician.equals(route.path("technicianId").asText())) {
+                continue;
+            }
+            for (JsonNode step : route.path("steps")) {
+                if ("SERVICE".equals(step.path("type").asText())) {
+                    assertThat(step.path("start").asText().substring(0, 16)).as("a service of %s", technician)
+                            .isLessThan(from);
+                }
+            }
+        }
+    }
 }
