@@ -62,7 +62,7 @@ class LiveChangesTest {
     void anEmergencyGoesIntoTheRunningSolverAndStartedVisitsStay() throws Exception {
         String id = submit(Duration.ofMinutes(2));
         await("/api/plans/" + id + "/status", s -> "SOLVING".equals(s.get("status").asText())
-                && !s.get("score").isNull());
+                && s.path("score").isTextual());
         JsonNode before = await("/api/plans/" + id, p -> p.path("solution").path("routes").isArray());
         Map<String, Placement> started = started(before, OffsetDateTime.parse(NOW));
         assertThat(started).as("visits that started before now").isNotEmpty();

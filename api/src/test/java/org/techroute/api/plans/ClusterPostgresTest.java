@@ -1,0 +1,167 @@
+package org.techroute.api.plans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.techroute.api.TechrouteApplication;
+import org.techroute.api.support.Problems;
+import org.techroute.data.json.ProblemJson;
+import org.techroute.data.model.Problem;
+
+/**
+ * Two service instances on one PostgreSQL (a schema of this run's own): every plan is solved exactly once,
+ * whichever instance it was submitted to or whether it was put straight into the database; a plan held by an
+ * instance that died (expired claim) is taken over; a live claim is respected.
+ */
+@PostgresAvailable
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class ClusterPostgresTest {
+
+    static final String SCHEMA = "techroute_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static DataSource dataSource;
+    static PlanRepository repository;
+    static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        dataSource = new DriverManagerDataSource(PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
+                PostgresAvailable.USER, "");
+        PlanRepositoryContract.migrate(dataSource, SCHEMA);
+        repository = new PlanRepository(JdbcClient.create(dataSource));
+        INSTANCES.add(instance("instance-a"));
+        INSTANCES.add(instance("instance-b"));
+    }
+
+    @AfterAll
+    static void stop() {
+        INSTANCES.forEach(ConfigurableApplicationContext::close);
+        if (dataSource != null) {
+            JdbcClient.create(dataSource).sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
+        }
+    }
+
+    static ConfigurableApplicationContext instance(String name) throws Exception {
+        return new SpringApplicationBuilder(TechrouteApplication.class).run(
+                "--server.port=0",
+                "--techroute.data-dir=" + Files.createTempDirectory("techroute-" + name),
+                "--spring.datasource.url=" + PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
+                "--spring.datasource.username=" + PostgresAvailable.USER, "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + SCHEMA,
+                "--techroute.cluster.enabled=true", "--techroute.cluster.instance-id=" + name,
+                "--techroute.cluster.lease=PT3S", "--techroute.cluster.poll-interval=PT0.2S",
+                "--techroute.solver.slots=1", "--techroute.solver.save-interval=PT0.2S",
+                "--techroute.nightly.cron=-");
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static Problem problem() {
+        Problem problem = Problems.demo(2, 6);
+        return problem.withOptions(problem.options().withTimeLimit(Duration.ofMillis(500)));
+    }
+
+    static String submit(ConfigurableApplicationContext instance) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port(instance) + "/api/plans"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ProblemJson.write(problem()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    /** A plan put straight into the database, as SCHEDULED, optionally held by an instance until a time. */
+    static String insert(PlanStatus status, String claimedBy, OffsetDateTime claimedUntil) {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        repository.insert(new PlanRecord(id, "direct", status, null, 1, ProblemJson.write(problem()), null, null,
+                null, null, null, now, now, null, null));
+        JdbcClient.create(dataSource).sql("UPDATE plan SET claimed_by = :by, claimed_until = :until WHERE id = :id")
+                .param("by", claimedBy).param("until", claimedUntil).param("id", id).update();
+        return id;
+    }
+
+    static void awaitFinished(List<String> ids) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String id : ids) {
+            while (repository.findById(id).orElseThrow().status().isActive()) {
+                assertThat(System.nanoTime()).as("plan %s finished within 60 s", id).isLessThan(deadline);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
+    void everyPlanIsSolvedExactlyOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(submit(INSTANCES.get(i % 2)));
+        }
+        for (int i = 0; i < 5; i++) {
+            ids.add(insert(PlanStatus.SCHEDULED, null, null));
+        }
+        awaitFinished(ids);
+        for (String id : ids) {
+            PlanRecord plan = repository.findById(id).orElseThrow();
+            assertThat(plan.status()).as(id).isEqualTo(PlanStatus.SOLVED);
+            assertThat(plan.planJson()).as(id).contains("\"solution\"");
+            PlanRepository.Claim claim = repository.claimOf(id).orElseThrow();
+            assertThat(claim.solveCount()).as("%s solved exactly once", id).isEqualTo(1);
+            assertThat(claim.owner()).as("%s: the claim is given back", id).isNull();
+        }
+    }
+
+    @Test
+    void aClaimOfADeadInstanceExpiresAndIsTakenOverButALiveOneIsRespected() throws Exception {
+        OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+        String waitingAtDeadInstance = insert(PlanStatus.SCHEDULED, "dead-instance", past);
+        String solvingAtDeadInstance = insert(PlanStatus.SOLVING, "dead-instance", past);
+        String heldByLiveInstance = insert(PlanStatus.SCHEDULED, "live-instance",
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10));
+
+        awaitFinished(List.of(waitingAtDeadInstance, solvingAtDeadInstance));
+
+        PlanRecord taken = repository.findById(waitingAtDeadInstance).orElseThrow();
+        assertThat(taken.status()).isEqualTo(PlanStatus.SOLVED);
+        assertThat(repository.claimOf(waitingAtDeadInstance).orElseThrow().solveCount()).isEqualTo(1);
+        PlanRecord orphan = repository.findById(solvingAtDeadInstance).orElseThrow();
+        assertThat(orphan.status()).as("on-restart=stop: the dead instance's run is stopped")
+                .isEqualTo(PlanStatus.STOPPED);
+        assertThat(orphan.statusReason()).contains("stopped before this run ended");
+
+        PlanRecord held = repository.findById(heldByLiveInstance).orElseThrow();
+        assertThat(held.status()).isEqualTo(PlanStatus.SCHEDULED);
+        PlanRepository.Claim claim = repository.claimOf(heldByLiveInstance).orElseThrow();
+        assertThat(claim.owner()).isEqualTo("live-instance");
+        assertThat(claim.solveCount()).isZero();
+        repository.delete(heldByLiveInstance);
+    }
+}
