@@ -1,5 +1,8 @@
 // The plan on a Leaflet map: home bases, visits coloured by technician, route lines, unassigned visits.
 /* global L */
+import { el } from './dom.js';
+
+// Leaflet puts string tooltips and popups in with innerHTML: server data goes in as DOM nodes (textContent) instead.
 
 export class PlanMap {
   constructor(container, config, { onVisit, onPick }) {
@@ -41,7 +44,8 @@ export class PlanMap {
       const path = line.getElement();
       path.setAttribute('data-shift-id', route.shiftId);
       path.setAttribute('data-geometry', route.geometry || '');
-      line.bindTooltip(`${route.shiftId} (${route.geometry === 'road' ? 'roads' : 'straight lines'})`, { sticky: true });
+      line.bindTooltip(el('span', {}, `${route.shiftId} (${route.geometry === 'road' ? 'roads' : 'straight lines'})`),
+        { sticky: true });
       lines++;
     }
     for (const technician of plan.technicians || []) {
