@@ -70,6 +70,9 @@ class ConsoleBrowserTest {
     static void browser() {
         Browser.requireInstalled();
         driver = Browser.start(Browser.tempDir("techroute-chromium"));
+        // the browser log is really read (so that "no SEVERE entries" below means something)
+        driver.executeScript("console.error('techroute log probe')");
+        assertThat(Browser.severe(driver)).extracting(e -> e.getMessage()).anyMatch(m -> m.contains("log probe"));
     }
 
     @AfterAll
