@@ -28,18 +28,26 @@ final class Browser {
     private Browser() {
     }
 
-    /** Fails (CI) or skips (elsewhere) when chromium or chromedriver is missing. */
-    static void requireInstalled() {
+    /**
+     * Fails in CI when chromium or chromedriver is missing; elsewhere returns why the tests are skipped (null when
+     * the browser is there).
+     */
+    static String missing() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (present) {
-            return;
+            return null;
         }
         String message = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                 + " (Debian: apt-get install chromium chromium-driver)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail("CI=true and the browser is missing: " + message);
         }
-        Assumptions.abort("skipped outside CI: " + message);
+        return "skipped outside CI: " + message;
+    }
+
+    /** Skips the calling test, with the reason, when the browser is missing (outside CI). */
+    static void skipIfMissing(String missing) {
+        Assumptions.assumeTrue(missing == null, missing);
     }
 
     static ChromeDriver start(Path userDataDir) {
