@@ -1,0 +1,43 @@
+// The REST API (docs/api.md). Errors are RFC 9457 problem documents: thrown as ApiError with their detail.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && (problem.detail || problem.title) ? (problem.detail || problem.title) : `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+async function call(method, path, body) {
+  const init = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const response = await fetch(path, init);
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = { detail: text.slice(0, 200) }; }
+  }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  config: () => call('GET', '/api/console/config'),
+  plans: () => call('GET', '/api/plans?limit=20'),
+  plan: (id) => call('GET', `/api/plans/${enc(id)}`),
+  status: (id) => call('GET', `/api/plans/${enc(id)}/status`),
+  routes: (id) => call('GET', `/api/plans/${enc(id)}/routes`),
+  demo: ({ technicians, visits, days, seconds }) => call('POST',
+    `/api/demo?submit=true&technicians=${enc(technicians)}&visits=${enc(visits)}&days=${enc(days)}`
+    + `&timeLimit=PT${enc(seconds)}S`),
+  solve: (id) => call('POST', `/api/plans/${enc(id)}/solve`),
+  stop: (id) => call('DELETE', `/api/plans/${enc(id)}/solving`),
+  changes: (id, request) => call('POST', `/api/plans/${enc(id)}/changes`, request),
+  whatIf: (id, request) => call('POST', `/api/plans/${enc(id)}/what-if`, request),
+  eventsUrl: (id) => `/api/plans/${enc(id)}/events`,
+};

@@ -1,0 +1,544 @@
+// techroute dispatcher console: plans, map, timeline, explanations, live changes and what-if.
+import { api, ApiError } from './api.js';
+import { el, clear, $, hhmm, day, duration, km } from './dom.js';
+import { PlanMap } from './map.js';
+import { renderTimeline, offsetMillis } from './timeline.js';
+
+const PALETTE = ['#1f77b4', '#d95f02', '#2ca02c', '#9467bd', '#e7298a', '#8c564b', '#17becf', '#bcbd22',
+  '#393b79', '#e6550d', '#31a354', '#756bb1', '#637939', '#843c39', '#3182bd', '#a55194'];
+const ACTIVE = new Set(['VALIDATING', 'SCHEDULED', 'SOLVING']);
+const REFRESH_MS = 2000; // while solving, the plan is fetched again at most this often
+
+const state = {
+  map: null, planId: null, plan: null, routes: null, status: null, selected: null, day: null,
+  events: null, refreshTimer: null, lastFetch: 0, colours: new Map(), pick: null,
+};
+
+function colourOf(technicianId) {
+  if (!technicianId) return '#9aa0a6';
+  if (!state.colours.has(technicianId)) state.colours.set(technicianId, PALETTE[state.colours.size % PALETTE.length]);
+  return state.colours.get(technicianId);
+}
+
+function say(text, error = false) {
+  const status = $('#status');
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+
+function failed(what, error) {
+  const detail = error instanceof ApiError ? `${error.message} (${error.status})` : String(error && error.message || error);
+  say(`${what} failed: ${detail}`, true);
+}
+
+// ---------- plans list ----------
+
+async function loadPlans() {
+  const page = await api.plans();
+  const list = $('#plans');
+  clear(list, ...(page.items || []).map((p) => el('li', {},
+    el('button', {
+      type: 'button', class: 'plan-item', dataset: { planId: p.id },
+      'aria-current': p.id === state.planId ? 'true' : 'false', onclick: () => selectPlan(p.id),
+    },
+    el('span', { class: 'name' }, p.name || p.id),
+    el('span', { class: 'meta' }, el('span', { class: `badge ${p.status}` }, p.status), ` run ${p.run} · `,
+      p.kpis ? `${p.kpis.visitsAssigned}/${p.kpis.visitsAssigned + p.kpis.visitsUnassigned} visits` : 'no plan yet'),
+    el('span', { class: 'meta score' }, p.score || '')))));
+  if (!page.items || page.items.length === 0) list.append(el('li', { class: 'hint' }, 'No plans yet: start a demo.'));
+  return page.items || [];
+}
+
+// ---------- one plan ----------
+
+async function selectPlan(id) {
+  closeEvents();
+  state.planId = id;
+  state.selected = null;
+  state.day = null;
+  state.colours.clear();
+  history.replaceState(null, '', `#plan=${encodeURIComponent(id)}`);
+  for (const b of document.querySelectorAll('.plan-item')) b.setAttribute('aria-current', String(b.dataset.planId === id));
+  clear($('#details'), el('p', { class: 'hint' }, 'Click a visit on the map or in the timeline to see who serves it, when, and why.'));
+  clear($('#moved'));
+  clear($('#whatif-result'));
+  await refreshStatus();
+  await refreshPlan();
+  followIfActive();
+}
+
+async function refreshStatus() {
+  const status = await api.status(state.planId);
+  showStatus(status);
+  return status;
+}
+
+function showStatus(status) {
+  state.status = status;
+  document.body.dataset.status = status.status;
+  document.body.dataset.planId = state.planId;
+  const active = ACTIVE.has(status.status);
+  $('#solve').disabled = active;
+  $('#stop').disabled = !active;
+  say(`${status.name || status.planId || state.planId}: ${status.status} (run ${status.run})`
+    + (status.score ? ` — score ${status.score}` : '') + (status.reason ? ` — ${status.reason}` : ''));
+  showScore(status.score, status.feasible);
+}
+
+function showScore(score, feasible) {
+  const node = $('#plan-score');
+  node.textContent = score ? `${score}${feasible === false ? ' (infeasible)' : ''}` : '—';
+  node.classList.toggle('infeasible', feasible === false);
+}
+
+async function refreshPlan() {
+  const id = state.planId;
+  state.lastFetch = Date.now();
+  const plan = await api.plan(id);
+  const routes = plan.solution ? await api.routes(id) : null;
+  if (id !== state.planId) return; // another plan was chosen meanwhile
+  state.plan = plan;
+  state.routes = routes;
+  render();
+}
+
+function render() {
+  const plan = state.plan;
+  (plan.technicians || []).forEach((t) => colourOf(t.id));
+  const days = [...new Set((plan.shifts || []).map((s) => day(s.start)))].sort();
+  if (!state.day || !days.includes(state.day)) state.day = days[0] || null;
+  const select = $('#day');
+  clear(select, ...days.map((d) => el('option', { value: d, selected: d === state.day }, d)));
+  state.map.render(state.planId, plan, state.routes, colourOf);
+  state.map.select(state.selected);
+  renderTimeline($('#timeline'), plan, state.day, colourOf, explain, state.selected);
+  renderKpis(plan.solution);
+  renderUnassigned(plan);
+  renderConstraints(plan.solution);
+  fillForms(plan);
+  if (state.selected) explain(state.selected, false);
+}
+
+function renderKpis(solution) {
+  const dl = $('#kpis');
+  if (!solution || !solution.kpis) {
+    clear(dl, el('dt', {}, 'Solution'), el('dd', {}, 'not yet'));
+    return;
+  }
+  showScore(solution.score, solution.feasible);
+  const k = solution.kpis;
+  const rows = [
+    ['Visits assigned', `${k.visitsAssigned}`], ['Unassigned', `${k.visitsUnassigned}`],
+    ['Critical unassigned', `${(k.unassignedByPriority || {}).CRITICAL || 0}`],
+    ['Travel', duration(k.travelSeconds)], ['Distance', km(k.travelMeters)], ['Service', duration(k.serviceSeconds)],
+    ['Waiting', duration(k.waitSeconds)], ['Overtime', duration(k.overtimeSeconds)],
+    ['Shifts used', `${k.shiftsUsed} / ${k.shiftsTotal}`],
+  ];
+  clear(dl, ...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)]));
+}
+
+function renderUnassigned(plan) {
+  const list = $('#unassigned');
+  const unassigned = (plan.solution && plan.solution.unassignedVisits) || [];
+  if (unassigned.length === 0) {
+    clear(list, el('li', { class: 'hint' }, plan.solution ? 'None.' : 'No solution yet.'));
+    return;
+  }
+  clear(list, ...unassigned.map((u) => el('li', {},
+    el('button', { type: 'button', class: 'link', onclick: () => explain(u.visitId) }, u.visitId),
+    ` ${u.priority || ''} — ${u.reason || ''}`)));
+}
+
+function levelPart(score, level) {
+  const m = new RegExp(`(-?[\\d.]+)${level}`).exec(score || '');
+  return m ? m[1] : score;
+}
+
+function renderConstraints(solution) {
+  const body = $('#constraints tbody');
+  const constraints = (solution && solution.constraints) || [];
+  const order = { hard: 0, medium: 1, soft: 2 };
+  const sorted = [...constraints].sort((a, b) => (order[a.level] - order[b.level]));
+  clear(body, ...sorted.map((c) => {
+    const value = levelPart(c.score, c.level);
+    const nonzero = Number(value) !== 0;
+    return el('tr', { class: `${nonzero ? 'nonzero' : ''} ${c.level}`, dataset: { constraint: c.constraint } },
+      el('td', { title: c.unit || '' }, c.constraint), el('td', {}, c.level),
+      el('td', { class: 'num', title: c.score }, value), el('td', { class: 'num' }, `${c.matchCount ?? ''}`));
+  }));
+  if (constraints.length === 0) body.append(el('tr', {}, el('td', { colspan: 4, class: 'hint' }, 'No solution yet.')));
+}
+
+// ---------- explain a visit ----------
+
+function explain(visitId, focusPanel = true) {
+  const plan = state.plan;
+  if (!plan) return;
+  state.selected = visitId;
+  const visit = (plan.visits || []).find((v) => v.id === visitId);
+  if (!visit) return;
+  const solution = plan.solution || {};
+  const route = (solution.routes || []).find((r) => (r.visitIds || []).includes(visitId));
+  const service = route && (route.steps || []).find((s) => s.type === 'SERVICE' && s.visitId === visitId);
+  const technician = route && (plan.technicians || []).find((t) => t.id === route.technicianId);
+  const unassigned = (solution.unassignedVisits || []).find((u) => u.visitId === visitId);
+  const rows = [
+    ['Customer', visit.customerName || '—'],
+    ['Priority', visit.priority || 'NORMAL'],
+    ['Technician', technician ? `${technician.name || technician.id} (${technician.id})` : unassigned ? 'unassigned' : '—'],
+    ['Shift', route ? route.shiftId : '—'],
+    ['Arrival', service ? hhmm(service.arrival || service.start) : '—'],
+    ['Service', service ? `${hhmm(service.start)}–${hhmm(service.end)} (${duration(service.durationSeconds)})`
+      : duration(visit.serviceDurationSeconds)],
+    ['Window', (visit.timeWindows || []).map((w) => `${day(w.start)} ${hhmm(w.start)}–${hhmm(w.end)}`).join(', ') || 'any time'],
+    ['Skills', Object.entries(visit.requiredSkills || {}).map(([s, l]) => `${s} ≥ ${l}`).join(', ') || 'none'],
+    ['Certifications', (visit.requiredCertifications || []).join(', ') || 'none'],
+  ];
+  if (visit.requiredTechnicianIds && visit.requiredTechnicianIds.length) rows.push(['Required', visit.requiredTechnicianIds.join(', ')]);
+  if (visit.preferredTechnicianIds && visit.preferredTechnicianIds.length) rows.push(['Preferred', visit.preferredTechnicianIds.join(', ')]);
+  clear($('#details'),
+    el('div', { class: 'details', dataset: { visitId } },
+      el('h3', {}, `Visit ${visit.id}`),
+      el('dl', {}, ...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', { dataset: { field: name.toLowerCase() } }, value)])),
+      unassigned ? el('p', { class: 'reason', dataset: { field: 'reason' } },
+        el('strong', {}, `Unassigned: ${unassigned.reason || ''}`), el('br'), unassigned.detail || '') : null));
+  state.map.select(visitId);
+  for (const b of document.querySelectorAll('#timeline button.tl-block')) b.classList.toggle('selected', b.dataset.visitId === visitId);
+  if (focusPanel) showTab('details');
+}
+
+// ---------- solving: buttons and events ----------
+
+async function newDemo(event) {
+  event.preventDefault();
+  const form = {
+    technicians: $('#demo-technicians').value, visits: $('#demo-visits').value,
+    days: $('#demo-days').value, seconds: $('#demo-seconds').value,
+  };
+  say('Creating a demo plan…');
+  try {
+    const created = await api.demo(form);
+    await loadPlans();
+    await selectPlan(created.id);
+  } catch (e) { failed('New demo', e); }
+}
+
+async function solveAgain() {
+  try {
+    const status = await api.solve(state.planId);
+    showStatus(status);
+    loadPlans();
+    followIfActive();
+  } catch (e) { failed('Solve', e); }
+}
+
+async function stop() {
+  try {
+    showStatus(await api.stop(state.planId));
+  } catch (e) { failed('Stop', e); }
+}
+
+function followIfActive() {
+  if (!state.status || !ACTIVE.has(state.status.status) || state.events) return;
+  const id = state.planId;
+  const source = new EventSource(api.eventsUrl(id));
+  state.events = source;
+  source.addEventListener('status', (e) => {
+    const data = JSON.parse(e.data);
+    if (id !== state.planId) return;
+    showStatus({ ...state.status, ...data, planId: id });
+    if (!ACTIVE.has(data.status)) {
+      closeEvents();
+      refreshPlan().catch((err) => failed('Loading the plan', err));
+      loadPlans().catch(() => {});
+    }
+  });
+  source.addEventListener('best-score', (e) => {
+    const data = JSON.parse(e.data);
+    if (id !== state.planId) return;
+    showScore(data.score, data.feasible);
+    say(`${state.status.name || id}: SOLVING — best score ${data.score} after ${(data.elapsedMillis / 1000).toFixed(1)} s`);
+    scheduleRefresh();
+  });
+  source.addEventListener('error', () => {
+    // the stream ended (the run is over) or the connection broke: look at the status once, no reconnect loop
+    closeEvents();
+    if (id !== state.planId) return;
+    refreshStatus().then((status) => {
+      if (ACTIVE.has(status.status)) setTimeout(followIfActive, REFRESH_MS);
+      else return refreshPlan().then(() => loadPlans());
+    }).catch((err) => failed('Status', err));
+  });
+}
+
+function scheduleRefresh() {
+  if (state.refreshTimer) return;
+  const wait = Math.max(0, REFRESH_MS - (Date.now() - state.lastFetch));
+  state.refreshTimer = setTimeout(() => {
+    state.refreshTimer = null;
+    refreshPlan().catch((err) => failed('Loading the plan', err));
+  }, wait);
+}
+
+function closeEvents() {
+  if (state.events) state.events.close();
+  state.events = null;
+  if (state.refreshTimer) clearTimeout(state.refreshTimer);
+  state.refreshTimer = null;
+}
+
+// ---------- live changes ----------
+
+function planOffset(plan) {
+  const shift = (plan.shifts || [])[0];
+  return shift ? shift.start.slice(19) : 'Z';
+}
+
+/** a datetime-local value ("2026-11-24T10:30") in the plan's offset -> ISO with offset */
+function withOffset(local, offset) {
+  return `${local.length === 16 ? local + ':00' : local}${offset}`;
+}
+
+function fillForms(plan) {
+  const skills = new Set();
+  (plan.technicians || []).forEach((t) => Object.keys(t.skills || {}).forEach((s) => skills.add(s)));
+  const skillSelect = $('#em-skill');
+  const chosenSkill = skillSelect.value;
+  clear(skillSelect, el('option', { value: '' }, 'none'),
+    ...[...skills].sort().map((s) => el('option', { value: s, selected: s === chosenSkill }, s)));
+  const technicianOptions = (chosen) => (plan.technicians || []).map((t) =>
+    el('option', { value: t.id, selected: t.id === chosen }, `${t.name || t.id} (${t.id})`));
+  const un = $('#un-technician');
+  clear(un, ...technicianOptions(un.value));
+  const fewer = $('#wi-fewer-technician');
+  const named = new Set();
+  (plan.visits || []).forEach((v) => [v.requiredTechnicianIds, v.preferredTechnicianIds, v.excludedTechnicianIds]
+    .forEach((ids) => (ids || []).forEach((id) => named.add(id))));
+  const free = (plan.technicians || []).filter((t) => !named.has(t.id));
+  const defaultFewer = fewer.value || (free.length ? free[free.length - 1].id : ((plan.technicians || []).slice(-1)[0] || {}).id);
+  clear(fewer, ...technicianOptions(defaultFewer));
+  const from = $('#un-from');
+  if (!from.value) {
+    // now, in the plan's time, if the plan's day is today; otherwise mid-morning of the chosen day
+    const offset = planOffset(plan);
+    const nowLocal = new Date(Date.now() + offsetMillis(offset)).toISOString().slice(0, 16);
+    from.value = state.day && nowLocal.slice(0, 10) === state.day ? nowLocal : `${state.day || nowLocal.slice(0, 10)}T11:00`;
+  }
+}
+
+function pick(latLng) {
+  state.pick = latLng;
+  $('#em-lat').value = latLng.lat.toFixed(5);
+  $('#em-lon').value = latLng.lng.toFixed(5);
+  state.map.showPick(latLng);
+  showTab('changes');
+  say(`Emergency visit placed at ${latLng.lat.toFixed(4)}, ${latLng.lng.toFixed(4)}: fill in the form and add it.`);
+}
+
+async function sendChanges(request, what) {
+  clear($('#moved'), el('p', { class: 'hint' }, `${what}: sending…`));
+  say(`${what}…`);
+  try {
+    const result = await api.changes(state.planId, request);
+    showMoved(what, result);
+    state.map.showPick(null);
+    await refreshStatus();
+    await refreshPlan();
+    followIfActive();
+    loadPlans().catch(() => {});
+  } catch (e) {
+    const problem = e instanceof ApiError ? e.problem : {};
+    const hint = e.status === 404 || e.status === 405 ? ' — this service has no live-changes endpoint yet' : '';
+    clear($('#moved'), el('div', { class: 'error-box', role: 'alert' },
+      el('p', {}, `${what} refused: ${e.message}${hint}`),
+      el('ul', {}, ...(problem.violations || []).map((v) => el('li', {}, `${v.path || ''}${v.entityId ? ' (' + v.entityId + ')' : ''}: ${v.message}`)))));
+    failed(what, e);
+  }
+}
+
+/** The "what moved" summary of a change response, wherever the service puts it. */
+function showMoved(what, result) {
+  const holder = ['diff', 'moved', 'summary', 'result', 'changes'].map((k) => result && result[k])
+    .find((v) => v && typeof v === 'object' && !Array.isArray(v)) || result || {};
+  const groups = [['reassigned', 'Reassigned'], ['timesShifted', 'Times shifted'], ['unassigned', 'Unassigned']];
+  const parts = [el('h3', {}, `${what}: what moved`)];
+  if (result && result.mode) parts.push(el('p', { class: 'hint', dataset: { mode: result.mode } }, `Re-planning: ${result.mode}, run ${result.run}`));
+  if (result && result.pending) parts.push(el('p', { class: 'hint' }, 'No new best plan yet: the map follows the solver.'));
+  for (const [key, title] of groups) {
+    const items = Array.isArray(holder[key]) ? holder[key] : [];
+    parts.push(el('p', { dataset: { moved: key } }, `${title}: ${items.length}`));
+    if (items.length) parts.push(el('ul', {}, ...items.slice(0, 30).map((item) => el('li', {}, describe(item)))));
+  }
+  clear($('#moved'), ...parts);
+  say(`${what}: done`);
+}
+
+function describe(item) {
+  if (item === null || typeof item !== 'object') return String(item);
+  const id = item.visitId || item.id || '';
+  const rest = Object.entries(item).filter(([k, v]) => k !== 'visitId' && k !== 'id' && v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k} ${typeof v === 'string' && /T\d\d:\d\d/.test(v) ? hhmm(v) : v}`);
+  return `${id}${rest.length ? ': ' + rest.join(', ') : ''}`;
+}
+
+function addEmergency(event) {
+  event.preventDefault();
+  const lat = Number($('#em-lat').value);
+  const lon = Number($('#em-lon').value);
+  if (!$('#em-lat').value || !$('#em-lon').value || Number.isNaN(lat) || Number.isNaN(lon)) {
+    say('Place the emergency visit on the map first (or type its position).', true);
+    return;
+  }
+  const skill = $('#em-skill').value;
+  const visit = {
+    id: `EM-${Date.now().toString(36).toUpperCase()}`, customerName: 'Emergency call',
+    location: { lat, lon }, serviceDurationSeconds: Math.round(Number($('#em-duration').value) * 60),
+    priority: $('#em-priority').value,
+  };
+  if (skill) visit.requiredSkills = { [skill]: Number($('#em-level').value) || 1 };
+  state.lastEmergency = visit.id;
+  document.body.dataset.lastEmergency = visit.id;
+  sendChanges({ changes: [{ type: 'ADD_VISIT', visit }] }, `Emergency visit ${visit.id}`);
+}
+
+function markUnavailable(event) {
+  event.preventDefault();
+  const technicianId = $('#un-technician').value;
+  const from = $('#un-from').value;
+  if (!technicianId || !from) return;
+  const at = withOffset(from, planOffset(state.plan));
+  sendChanges({ now: at, changes: [{ type: 'TECHNICIAN_UNAVAILABLE', technicianId, from: at }] },
+    `${technicianId} unavailable from ${hhmm(at)}`);
+}
+
+// ---------- what-if ----------
+
+const LOWER_IS_BETTER = new Set(['visitsUnassigned', 'critical', 'travelSeconds', 'travelMeters', 'overtimeSeconds',
+  'waitSeconds', 'shiftsUsed']);
+
+async function runWhatIf(event) {
+  event.preventDefault();
+  const plan = state.plan;
+  if (!plan) return;
+  const timeLimit = `PT${Math.max(1, Number($('#wi-seconds').value) || 3)}S`;
+  const variants = [];
+  if ($('#wi-base').checked) variants.push({ name: 'as planned', timeLimit });
+  if ($('#wi-fewer').checked && $('#wi-fewer-technician').value) {
+    const id = $('#wi-fewer-technician').value;
+    variants.push({ name: `without ${id}`, removeTechnicianIds: [id], timeLimit });
+  }
+  if ($('#wi-travel').checked) {
+    const weights = {};
+    for (const c of (plan.solution && plan.solution.constraints) || []) {
+      if (c.level === 'soft' && c.constraint !== 'travelTime' && c.weight > 0) weights[c.constraint] = c.weight * 2;
+    }
+    if (Object.keys(weights).length === 0) Object.assign(weights, { overtime: 2, preferredTechnician: 1200000,
+      highPriorityLateness: 2, workloadBalance: 2000, overQualified: 120000 });
+    variants.push({ name: 'travel weighs less', constraintWeights: weights, timeLimit });
+  }
+  if (variants.length === 0) { say('Choose at least one variant.', true); return; }
+  const button = $('#wi-run');
+  button.disabled = true;
+  clear($('#whatif-result'), el('p', { class: 'hint' }, `Solving ${variants.length} variant(s), about ${variants.length * parseInt(timeLimit.slice(2), 10)} s…`));
+  say('What-if: solving the variants…');
+  try {
+    const result = await api.whatIf(state.planId, { variants });
+    showWhatIf(result.variants || []);
+    say('What-if: done');
+  } catch (e) {
+    clear($('#whatif-result'), el('p', { class: 'error-box', role: 'alert' }, `What-if failed: ${e.message}`));
+    failed('What-if', e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showWhatIf(results) {
+  const rows = [
+    ['status', 'Status', (r) => r.status],
+    ['score', 'Score', (r) => r.score || `${(r.violations || []).length} problem(s)`],
+    ['visitsAssigned', 'Visits assigned', (r) => r.kpis && r.kpis.visitsAssigned],
+    ['visitsUnassigned', 'Unassigned', (r) => r.kpis && r.kpis.visitsUnassigned],
+    ['critical', 'Critical unassigned', (r) => r.kpis && ((r.kpis.unassignedByPriority || {}).CRITICAL || 0)],
+    ['travelSeconds', 'Travel', (r) => r.kpis && r.kpis.travelSeconds, duration],
+    ['travelMeters', 'Distance', (r) => r.kpis && r.kpis.travelMeters, km],
+    ['overtimeSeconds', 'Overtime', (r) => r.kpis && r.kpis.overtimeSeconds, duration],
+    ['waitSeconds', 'Waiting', (r) => r.kpis && r.kpis.waitSeconds, duration],
+    ['shiftsUsed', 'Shifts used', (r) => r.kpis && r.kpis.shiftsUsed],
+  ];
+  const table = el('table', { id: 'whatif-table', class: 'whatif' },
+    el('caption', { class: 'hint' }, 'KPIs side by side (best value highlighted)'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'KPI'),
+      ...results.map((r) => el('th', { scope: 'col', class: 'num' }, r.name)))),
+    el('tbody', {}, ...rows.map(([key, title, get, format]) => {
+      const values = results.map(get);
+      const numbers = values.filter((v) => typeof v === 'number');
+      const best = numbers.length > 1 ? (LOWER_IS_BETTER.has(key) ? Math.min(...numbers)
+        : key === 'visitsAssigned' ? Math.max(...numbers) : null) : null;
+      return el('tr', { dataset: { kpi: key } }, el('th', { scope: 'row' }, title),
+        ...values.map((v) => el('td', { class: `num${best !== null && v === best ? ' best' : ''}` },
+          v === undefined || v === null ? '—' : format ? format(v) : String(v))));
+    })));
+  const invalid = results.filter((r) => r.status === 'INVALID');
+  clear($('#whatif-result'), table, ...invalid.map((r) => el('p', { class: 'error-box' },
+    `${r.name}: ${(r.violations || []).map((v) => v.message).join('; ')}`)));
+}
+
+// ---------- tabs ----------
+
+const TABS = ['details', 'score', 'changes', 'whatif'];
+
+function showTab(name, focus = false) {
+  for (const tab of TABS) {
+    const selected = tab === name;
+    const button = $(`#tab-${tab}`);
+    button.setAttribute('aria-selected', String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    $(`#panel-${tab}`).hidden = !selected;
+    if (selected && focus) button.focus();
+  }
+}
+
+function wireTabs() {
+  TABS.forEach((tab, i) => {
+    const button = $(`#tab-${tab}`);
+    button.addEventListener('click', () => showTab(tab));
+    button.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+        showTab(next, true);
+        e.preventDefault();
+      }
+    });
+  });
+}
+
+// ---------- start ----------
+
+async function start() {
+  wireTabs();
+  $('#demo-form').addEventListener('submit', newDemo);
+  $('#solve').addEventListener('click', solveAgain);
+  $('#stop').addEventListener('click', stop);
+  $('#emergency-form').addEventListener('submit', addEmergency);
+  $('#unavailable-form').addEventListener('submit', markUnavailable);
+  $('#whatif-form').addEventListener('submit', runWhatIf);
+  $('#day').addEventListener('change', (e) => {
+    state.day = e.target.value;
+    if (state.plan) renderTimeline($('#timeline'), state.plan, state.day, colourOf, explain, state.selected);
+  });
+  let config = { tileUrl: '' };
+  try { config = await api.config(); } catch (e) { failed('Console settings', e); }
+  state.map = new PlanMap($('#map'), config, { onVisit: explain, onPick: pick });
+  try {
+    const plans = await loadPlans();
+    const fromHash = /plan=([^&]+)/.exec(location.hash);
+    const wanted = fromHash ? decodeURIComponent(fromHash[1]) : null;
+    const first = plans.find((p) => p.id === wanted) || plans[0];
+    if (first) await selectPlan(first.id);
+    else say('No plans yet: start a demo.');
+  } catch (e) { failed('Loading the plans', e); }
+  document.body.dataset.ready = 'true';
+}
+
+start();
