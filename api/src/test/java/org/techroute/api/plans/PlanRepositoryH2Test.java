@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** {@link PlanRepository} on an H2 file database in PostgreSQL mode (the default datasource). */
+// DB_CLOSE_DELAY=-1: keep the database open between connections, as the service's connection pool does
 class PlanRepositoryH2Test extends PlanRepositoryContract {
 
     @TempDir
@@ -18,7 +19,7 @@ class PlanRepositoryH2Test extends PlanRepositoryContract {
     @BeforeAll
     static void database() {
         dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db/techroute")
-                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE", "sa", "");
+                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "sa", "");
         migrate(dataSource, null);
     }
 
