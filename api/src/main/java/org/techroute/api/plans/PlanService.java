@@ -39,10 +39,8 @@ import org.techroute.data.model.ConstraintMatch;
 import org.techroute.data.model.Kpis;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Violation;
-import org.techroute.data.model.TravelMode;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.travel.TravelMatrices;
-import org.techroute.data.travel.UnsupportedTravelModeException;
 import org.techroute.data.validation.InvalidProblemException;
 import org.techroute.data.validation.ProblemValidator;
 import org.techroute.data.validation.ValidationReport;
@@ -378,10 +376,7 @@ public class PlanService {
         if (!report.isValid()) {
             throw new InvalidProblemException(report.errors());
         }
-        TravelMode mode = problem.optionsOrDefaults().effectiveTravelMode();
-        if (!matrices.supports(mode)) {
-            throw new UnsupportedTravelModeException(mode);
-        }
+        matrices.requireSupported(problem.optionsOrDefaults().effectiveTravelMode());
     }
 
     private static void checkKey(String key) {

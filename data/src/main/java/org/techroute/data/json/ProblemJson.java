@@ -139,7 +139,11 @@ public final class ProblemJson {
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column "
                 + location.getColumnNr();
-        String what = original == null ? "" : ": " + original.replaceAll("\\s*\\(for .*\\)", "")
+        String what = original == null ? "" : ": " + original
+                .replaceAll("\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)",
+                        "(opened at line $1, column $2)")
+                .replaceAll("\\s*\\[Source: [^\\]]*\\]", "")
+                .replaceAll("\\s*\\(for .*\\)", "")
                 .replaceAll("\\s+", " ");
         return "malformed JSON" + where + what;
     }

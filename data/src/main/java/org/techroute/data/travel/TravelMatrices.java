@@ -49,15 +49,21 @@ public final class TravelMatrices {
      * @throws UnsupportedTravelModeException when the mode has no source here (road without a road graph)
      */
     public MatrixResult build(TravelMode mode, List<Location> locations, Options options) {
-        MatrixSource source = sources.get(mode);
-        if (source == null) {
-            if (mode == TravelMode.ROAD && withoutRoadsReason != null) {
-                throw new UnsupportedTravelModeException("travel mode 'road' needs a road graph, and there is none: "
-                        + withoutRoadsReason + "; or set options.travelMode to 'haversine' to plan on straight"
-                        + " lines");
-            }
-            throw new UnsupportedTravelModeException(mode);
+        requireSupported(mode);
+        return sources.get(mode).build(locations, options);
+    }
+
+    /**
+     * @throws UnsupportedTravelModeException saying why, when the mode has no source here
+     */
+    public void requireSupported(TravelMode mode) {
+        if (sources.containsKey(mode)) {
+            return;
         }
-        return source.build(locations, options);
+        if (mode == TravelMode.ROAD && withoutRoadsReason != null) {
+            throw new UnsupportedTravelModeException("travel mode 'road' needs a road graph, and there is none: "
+                    + withoutRoadsReason + "; or set options.travelMode to 'haversine' to plan on straight lines");
+        }
+        throw new UnsupportedTravelModeException(mode);
     }
 }

@@ -37,6 +37,13 @@ class ProblemJsonTest {
     }
 
     @Test
+    void anUnclosedListSaysWhereItWasOpenedWithoutParserInternals() {
+        Violation violation = violationOf("{\"technicians\": [\n");
+        assertThat(violation.message()).contains("expected close marker for Array (opened at line 1, column 17)")
+                .doesNotContain("Source").doesNotContain("StreamReadFeature");
+    }
+
+    @Test
     void emptyAndNonObjectDocumentsAreRejected() {
         assertThat(violationOf("").message()).isEqualTo("the document is empty");
         assertThat(violationOf("[1, 2]").message()).isEqualTo("a problem must be a JSON object");
