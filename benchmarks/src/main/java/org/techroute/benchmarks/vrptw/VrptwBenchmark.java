@@ -195,6 +195,9 @@ public final class VrptwBenchmark {
     static void quietSolverLogs() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
             context.getLogger("ai.timefold").setLevel(ch.qos.logback.classic.Level.WARN);
+            // One line per solve with the move evaluation speed.
+            context.getLogger("ai.timefold.solver.core.impl.solver.DefaultSolver")
+                    .setLevel(ch.qos.logback.classic.Level.INFO);
             context.getLogger("org.techroute").setLevel(ch.qos.logback.classic.Level.INFO);
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
         }

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
@@ -13,6 +17,7 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Shift;
 import org.techroute.solver.domain.Visit;
+import org.techroute.solver.move.NearbyMoveIteratorFactory;
 import org.techroute.solver.score.TechrouteConstraintProvider;
 
 /**
@@ -24,10 +29,23 @@ public final class TechrouteSolverConfig {
     private TechrouteSolverConfig() {
     }
 
+    /**
+     * The local search: Timefold's generic list moves plus techroute's nearby moves (a visit moved next to one of
+     * its nearest visits; Community edition has no nearby selection).
+     */
+    public static LocalSearchPhaseConfig localSearch() {
+        return new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                new ListChangeMoveSelectorConfig(),
+                new ListSwapMoveSelectorConfig(),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoveIteratorFactory.Relocate.class),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoveIteratorFactory.Swap.class),
+                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoveIteratorFactory.TwoOpt.class)));
+    }
+
     public static SolverConfig create(SolveSettings settings) {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new ConstructionHeuristicPhaseConfig());
-        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig();
+        LocalSearchPhaseConfig localSearch = localSearch();
         if (settings.stepCountLimit() != null) {
             localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.stepCountLimit()
                     .intValue()));
