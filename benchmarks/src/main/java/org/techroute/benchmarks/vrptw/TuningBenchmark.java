@@ -15,7 +15,9 @@ import ai.timefold.solver.benchmark.api.PlannerBenchmarkFactory;
 import ai.timefold.solver.benchmark.config.PlannerBenchmarkConfig;
 import ai.timefold.solver.benchmark.config.SolverBenchmarkConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
@@ -50,6 +52,34 @@ public final class TuningBenchmark {
         VARIANTS.put("techroute", TechrouteSolverConfig::localSearch);
         VARIANTS.put("techroute-la100", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 100));
         VARIANTS.put("techroute-la1000", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 1000));
+        VARIANTS.put("techroute-la50", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 50));
+        VARIANTS.put("techroute-la200", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 200));
+        VARIANTS.put("techroute-la100-nearby-only", () -> {
+            LocalSearchPhaseConfig phase = withLateAcceptance(TechrouteSolverConfig.localSearch(), 100);
+            UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
+            union.setMoveSelectorList(union.getMoveSelectorList().stream()
+                    .filter(selector -> selector instanceof MoveIteratorFactoryConfig).toList());
+            return phase;
+        });
+        for (int k : new int[] { 10, 40 }) {
+            VARIANTS.put("techroute-la100-k" + k, () -> {
+                LocalSearchPhaseConfig phase = withLateAcceptance(TechrouteSolverConfig.localSearch(), 100);
+                UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
+                union.getMoveSelectorList().stream().filter(s -> s instanceof MoveIteratorFactoryConfig)
+                        .forEach(s -> ((MoveIteratorFactoryConfig) s)
+                                .setMoveIteratorFactoryCustomProperties(Map.of("nearest", Integer.toString(k))));
+                return phase;
+            });
+        }
+        VARIANTS.put("techroute-la100-kopt", () -> {
+            LocalSearchPhaseConfig phase = withLateAcceptance(TechrouteSolverConfig.localSearch(), 100);
+            UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
+            List<ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig> selectors =
+                    new ArrayList<>(union.getMoveSelectorList());
+            selectors.add(new KOptListMoveSelectorConfig());
+            union.setMoveSelectorList(selectors);
+            return phase;
+        });
         VARIANTS.put("techroute-ruin", () -> {
             LocalSearchPhaseConfig phase = TechrouteSolverConfig.localSearch();
             UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();

@@ -16,19 +16,28 @@ import org.techroute.solver.domain.RoutePlan;
  */
 public abstract class NearbyMoveIteratorFactory implements MoveIteratorFactory<RoutePlan, Move<RoutePlan>> {
 
-    /** How many nearest visits a visit may be moved next to. */
-    public static final int NEAREST = 20;
+    /** How many nearest visits a visit may be moved next to, unless configured otherwise. */
+    public static final int DEFAULT_NEAREST = 20;
 
     private final NearbyMoveGenerator.Kind kind;
+    private int nearest = DEFAULT_NEAREST;
     private NearbyIndex index;
 
     protected NearbyMoveIteratorFactory(NearbyMoveGenerator.Kind kind) {
         this.kind = kind;
     }
 
+    /** Custom property {@code nearest} of the move iterator factory's configuration. */
+    public void setNearest(int nearest) {
+        if (nearest < 1) {
+            throw new IllegalArgumentException("nearest must be positive, got " + nearest);
+        }
+        this.nearest = nearest;
+    }
+
     @Override
     public void phaseStarted(ScoreDirector<RoutePlan> scoreDirector) {
-        index = NearbyIndex.build(scoreDirector.getWorkingSolution(), NEAREST);
+        index = NearbyIndex.build(scoreDirector.getWorkingSolution(), nearest);
     }
 
     @Override
@@ -38,7 +47,7 @@ public abstract class NearbyMoveIteratorFactory implements MoveIteratorFactory<R
 
     @Override
     public long getSize(ScoreDirector<RoutePlan> scoreDirector) {
-        return (long) scoreDirector.getWorkingSolution().getVisits().size() * NEAREST;
+        return (long) scoreDirector.getWorkingSolution().getVisits().size() * nearest;
     }
 
     @Override
@@ -51,7 +60,7 @@ public abstract class NearbyMoveIteratorFactory implements MoveIteratorFactory<R
             Random workingRandom) {
         RoutePlan plan = scoreDirector.getWorkingSolution();
         if (index == null || !index.isFor(plan)) {
-            index = NearbyIndex.build(plan, NEAREST);
+            index = NearbyIndex.build(plan, nearest);
         }
         NearbyMoveGenerator generator = new NearbyMoveGenerator(index, workingRandom);
         return new Iterator<>() {
