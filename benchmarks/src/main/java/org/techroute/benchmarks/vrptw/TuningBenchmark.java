@@ -50,6 +50,7 @@ public final class TuningBenchmark {
     static {
         VARIANTS.put("timefold-default", LocalSearchPhaseConfig::new);
         VARIANTS.put("techroute", TechrouteSolverConfig::localSearch);
+        VARIANTS.put("techroute-la400", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 400));
         VARIANTS.put("techroute-la100", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 100));
         VARIANTS.put("techroute-la1000", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 1000));
         VARIANTS.put("techroute-la50", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 50));
