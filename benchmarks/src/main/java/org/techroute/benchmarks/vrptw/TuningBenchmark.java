@@ -50,6 +50,25 @@ public final class TuningBenchmark {
     static {
         VARIANTS.put("timefold-default", LocalSearchPhaseConfig::new);
         VARIANTS.put("techroute", TechrouteSolverConfig::localSearch);
+        VARIANTS.put("techroute-equal-weights", () -> {
+            // Every move selector as likely as the others (before: nearby moves 3x/2x/2x).
+            LocalSearchPhaseConfig phase = TechrouteSolverConfig.localSearch();
+            ((UnionMoveSelectorConfig) phase.getMoveSelectorConfig()).getMoveSelectorList()
+                    .forEach(selector -> selector.setFixedProbabilityWeight(1.0));
+            return phase;
+        });
+        VARIANTS.put("techroute-ruin-rare", () -> {
+            LocalSearchPhaseConfig phase = TechrouteSolverConfig.localSearch();
+            UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
+            List<ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig> selectors =
+                    new ArrayList<>(union.getMoveSelectorList());
+            ListRuinRecreateMoveSelectorConfig ruin = new ListRuinRecreateMoveSelectorConfig()
+                    .withMinimumRuinedCount(5).withMaximumRuinedCount(20);
+            ruin.setFixedProbabilityWeight(0.02);
+            selectors.add(ruin);
+            union.setMoveSelectorList(selectors);
+            return phase;
+        });
         VARIANTS.put("techroute-la400", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 400));
         VARIANTS.put("techroute-la100", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 100));
         VARIANTS.put("techroute-la1000", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 1000));

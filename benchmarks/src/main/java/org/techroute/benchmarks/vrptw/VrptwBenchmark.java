@@ -198,6 +198,8 @@ public final class VrptwBenchmark {
             // One line per solve with the move evaluation speed.
             context.getLogger("ai.timefold.solver.core.impl.solver.DefaultSolver")
                     .setLevel(ch.qos.logback.classic.Level.INFO);
+            context.getLogger("ai.timefold.solver.core.impl.constructionheuristic")
+                    .setLevel(ch.qos.logback.classic.Level.INFO);
             context.getLogger("org.techroute").setLevel(ch.qos.logback.classic.Level.INFO);
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
@@ -41,11 +42,21 @@ public final class TechrouteSolverConfig {
         return new LocalSearchPhaseConfig()
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
-                new ListChangeMoveSelectorConfig(),
-                new ListSwapMoveSelectorConfig(),
-                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoveIteratorFactory.Relocate.class),
-                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoveIteratorFactory.Swap.class),
-                new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(NearbyMoveIteratorFactory.TwoOpt.class)));
+                        weighted(new ListChangeMoveSelectorConfig(), 1.0),
+                        weighted(new ListSwapMoveSelectorConfig(), 1.0),
+                        weighted(nearby(NearbyMoveIteratorFactory.Relocate.class), 3.0),
+                        weighted(nearby(NearbyMoveIteratorFactory.Swap.class), 2.0),
+                        weighted(nearby(NearbyMoveIteratorFactory.TwoOpt.class), 2.0)));
+    }
+
+    private static MoveIteratorFactoryConfig nearby(Class<? extends NearbyMoveIteratorFactory> factory) {
+        return new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(factory);
+    }
+
+    /** Relative probability of a move selector in the union (the nearby moves are picked more often). */
+    private static MoveSelectorConfig<?> weighted(MoveSelectorConfig<?> selector, double weight) {
+        selector.setFixedProbabilityWeight(weight);
+        return selector;
     }
 
     public static SolverConfig create(SolveSettings settings) {
