@@ -1,6 +1,8 @@
 package org.techroute.benchmarks;
 
 import org.techroute.benchmarks.load.LoadTest;
+import org.techroute.benchmarks.vrptw.TuningBenchmark;
+import org.techroute.benchmarks.vrptw.VrptwBenchmark;
 
 import java.util.Arrays;
 
@@ -22,6 +24,8 @@ public final class BenchmarksMain {
         switch (args[0]) {
             case "matrix" -> MatrixBenchmark.main(rest);
             case "load" -> LoadTest.main(rest);
+            case "vrptw" -> System.exit(VrptwBenchmark.run(rest));
+            case "tuning" -> TuningBenchmark.main(rest);
             case "-h", "--help", "help" -> usage();
             default -> {
                 System.err.println("unknown benchmark command: " + args[0]);
@@ -36,6 +40,8 @@ public final class BenchmarksMain {
                 Usage: java -jar techroute-benchmarks.jar COMMAND [options]
                 Commands:
                   matrix   road travel matrix speed vs. point-to-point routes (matrix --help for options)
-                  load     bounded loopback load test of a running service (see benchmarks/RESULTS-load.md)""");
+                  load     bounded loopback load test of a running service (see benchmarks/RESULTS-load.md)
+                  vrptw    solution quality on Solomon / Gehring-Homberger instances against best-known solutions
+                  tuning   compare solver configurations with Timefold's Benchmarker (HTML report)""");
     }
 }
