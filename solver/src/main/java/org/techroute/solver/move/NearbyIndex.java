@@ -50,7 +50,7 @@ public final class NearbyIndex {
                 if (j != i) {
                     int to = visits.get(j).getLocation();
                     long travel = Math.min(matrix.travelMillis(from, to), matrix.travelMillis(to, from));
-                    // Travel in the high bits, index in the low 20 bits (visits are limited to 10 000).
+                    // Travel in the high bits, index in the low 21 bits (problems have at most 10 000 visits).
                     keys[m++] = (Math.min(travel, (1L << 42) - 1) << 21) | j;
                 }
             }
