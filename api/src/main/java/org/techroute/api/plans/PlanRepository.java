@@ -73,6 +73,12 @@ public class PlanRepository {
         return jdbc.sql("SELECT * FROM plan WHERE id = :id").param("id", id).query(PlanRepository::row).optional();
     }
 
+    /** A plan without its documents (problem and plan JSON are null): for status reads, which are frequent. */
+    public Optional<PlanRecord> findSummaryById(String id) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM plan WHERE id = :id").param("id", id)
+                .query(PlanRepository::row).optional();
+    }
+
     public Optional<PlanRecord> findByIdempotencyKey(String key) {
         return jdbc.sql("SELECT * FROM plan WHERE idempotency_key = :key").param("key", key)
                 .query(PlanRepository::row).optional();

@@ -251,7 +251,7 @@ public class PlanService {
     }
 
     public PlanStatusView status(String id) {
-        return view(find(id));
+        return view(repository.findSummaryById(id).orElseThrow(() -> ApiException.notFound("plan", id)));
     }
 
     public PlanAnalysis analysis(String id) {

@@ -98,6 +98,9 @@ public class SolverJobs {
                 new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "techroute-solver-" + threads.incrementAndGet());
                     thread.setDaemon(true);
+                    // requests before solving: takes effect where the JVM maps priorities to the OS (see
+                    // docs/operations.md, -XX:ThreadPriorityPolicy=1)
+                    thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 });
         this.saver = Executors.newSingleThreadScheduledExecutor(runnable -> {
