@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.techroute.api.support.ApiClient;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +39,6 @@ class LiveChangesTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String NOW = "2026-11-23T09:00:00+01:00";
     static final String EMERGENCY = """
             {"now": "%s", "changes": [{"type": "ADD_VISIT", "visit": {
@@ -189,35 +188,27 @@ class LiveChangesTest {
         return JSON.readTree(response.body()).get("id").asText();
     }
 
+    ApiClient api() {
+        return new ApiClient(port, WAIT);
+    }
+
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return api().uri(path);
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return api().post(path, body);
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return api().send(request);
     }
 
     JsonNode json(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return api().json(path);
     }
 
     JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = json(path);
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("condition not met within " + WAIT + " at " + path + "; last: " + last);
+        return api().await(path, condition);
     }
 }

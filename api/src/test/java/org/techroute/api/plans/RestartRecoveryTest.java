@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
+import org.techroute.api.support.ApiClient;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.techroute.api.TechrouteMain;
@@ -40,7 +40,6 @@ class RestartRecoveryTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dataDir;
@@ -144,33 +143,29 @@ class RestartRecoveryTest {
             return service;
         }
 
+        ApiClient api() {
+            return new ApiClient(port, WAIT);
+        }
+
         URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
+            return api().uri(path);
         }
 
         HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return api().send(request);
         }
 
         JsonNode json(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
-            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
+            return api().json(path);
         }
 
-        /** Polls a JSON resource until the condition holds; fails after {@link #WAIT}. */
+        /** Polls a JSON resource until the condition holds; fails after {@link #WAIT} with the service log. */
         JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            JsonNode last = null;
-            while (System.nanoTime() < deadline) {
-                last = json(path);
-                if (condition.test(last)) {
-                    return last;
-                }
-                Thread.sleep(100);
+            try {
+                return api().await(path, condition);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nservice log:\n" + tail(), e);
             }
-            throw new AssertionError("condition not met within " + WAIT + " at " + path + "; last: " + last
-                    + "\nservice log:\n" + tail());
         }
 
         void awaitUp() throws Exception {
