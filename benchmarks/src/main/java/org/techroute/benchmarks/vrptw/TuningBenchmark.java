@@ -30,6 +30,8 @@ import org.techroute.data.validation.ProblemValidator;
 import org.techroute.data.vrptw.SolomonReader;
 import org.techroute.solver.config.SolveSettings;
 import org.techroute.solver.config.TechrouteSolverConfig;
+import org.techroute.solver.move.NearbyMoveIteratorFactory;
+import org.techroute.solver.move.RuinRecreateMoveIteratorFactory;
 import org.techroute.solver.domain.RoutePlan;
 
 /**
@@ -74,18 +76,21 @@ public final class TuningBenchmark {
         VARIANTS.put("techroute-la1000", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 1000));
         VARIANTS.put("techroute-la50", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 50));
         VARIANTS.put("techroute-la200", () -> withLateAcceptance(TechrouteSolverConfig.localSearch(), 200));
+        VARIANTS.put("techroute-no-string-ruin", () -> withStringRuinWeight(0));
+        VARIANTS.put("techroute-string-ruin-1", () -> withStringRuinWeight(1));
+        VARIANTS.put("techroute-string-ruin-10", () -> withStringRuinWeight(10));
         VARIANTS.put("techroute-la100-nearby-only", () -> {
             LocalSearchPhaseConfig phase = withLateAcceptance(TechrouteSolverConfig.localSearch(), 100);
             UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
             union.setMoveSelectorList(union.getMoveSelectorList().stream()
-                    .filter(selector -> selector instanceof MoveIteratorFactoryConfig).toList());
+                    .filter(TuningBenchmark::isNearby).toList());
             return phase;
         });
         for (int k : new int[] { 10, 40 }) {
             VARIANTS.put("techroute-la100-k" + k, () -> {
                 LocalSearchPhaseConfig phase = withLateAcceptance(TechrouteSolverConfig.localSearch(), 100);
                 UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
-                union.getMoveSelectorList().stream().filter(s -> s instanceof MoveIteratorFactoryConfig)
+                union.getMoveSelectorList().stream().filter(TuningBenchmark::isNearby)
                         .forEach(s -> ((MoveIteratorFactoryConfig) s)
                                 .setMoveIteratorFactoryCustomProperties(Map.of("nearest", Integer.toString(k))));
                 return phase;
@@ -112,6 +117,29 @@ public final class TuningBenchmark {
     }
 
     private TuningBenchmark() {
+    }
+
+    private static boolean isNearby(ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig<?> s) {
+        return s instanceof MoveIteratorFactoryConfig factory
+                && NearbyMoveIteratorFactory.class.isAssignableFrom(factory.getMoveIteratorFactoryClass());
+    }
+
+    private static boolean isStringRuin(ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig<?> s) {
+        return s instanceof MoveIteratorFactoryConfig factory
+                && factory.getMoveIteratorFactoryClass() == RuinRecreateMoveIteratorFactory.class;
+    }
+
+    /** The product's local search with the string ruin-and-recreate move at another weight (0: without it). */
+    private static LocalSearchPhaseConfig withStringRuinWeight(double weight) {
+        LocalSearchPhaseConfig phase = TechrouteSolverConfig.localSearch();
+        UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
+        if (weight == 0) {
+            union.setMoveSelectorList(union.getMoveSelectorList().stream().filter(s -> !isStringRuin(s)).toList());
+        } else {
+            union.getMoveSelectorList().stream().filter(TuningBenchmark::isStringRuin)
+                    .forEach(s -> s.setFixedProbabilityWeight(weight));
+        }
+        return phase;
     }
 
     static LocalSearchPhaseConfig withLateAcceptance(LocalSearchPhaseConfig phase, int size) {

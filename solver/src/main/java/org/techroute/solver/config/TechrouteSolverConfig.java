@@ -5,6 +5,7 @@ import java.util.List;
 
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
@@ -19,7 +20,9 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Shift;
 import org.techroute.solver.domain.Visit;
+import org.techroute.solver.move.InsertionConstruction;
 import org.techroute.solver.move.NearbyMoveIteratorFactory;
+import org.techroute.solver.move.RuinRecreateMoveIteratorFactory;
 import org.techroute.solver.score.TechrouteConstraintProvider;
 
 /**
@@ -35,8 +38,15 @@ public final class TechrouteSolverConfig {
     public static final int LATE_ACCEPTANCE_SIZE = 100;
 
     /**
+     * Selection weight of the string ruin-and-recreate move in the union (the other moves weigh 9 together); 3 beat
+     * 1 on Gehring-Homberger 1000-customer instances (benchmarks/RESULTS.md).
+     */
+    public static final double RUIN_RECREATE_WEIGHT = 3.0;
+
+    /**
      * The local search: late acceptance over Timefold's generic list moves plus techroute's nearby moves (a visit
-     * moved next to one of its nearest visits; Community edition has no nearby selection).
+     * moved next to one of its nearest visits; Community edition has no nearby selection) and string
+     * ruin-and-recreate (strings removed from a few routes around a visit, re-inserted by cheapest insertion).
      */
     public static LocalSearchPhaseConfig localSearch() {
         return new LocalSearchPhaseConfig()
@@ -46,7 +56,10 @@ public final class TechrouteSolverConfig {
                         weighted(new ListSwapMoveSelectorConfig(), 1.0),
                         weighted(nearby(NearbyMoveIteratorFactory.Relocate.class), 3.0),
                         weighted(nearby(NearbyMoveIteratorFactory.Swap.class), 2.0),
-                        weighted(nearby(NearbyMoveIteratorFactory.TwoOpt.class), 2.0)));
+                        weighted(nearby(NearbyMoveIteratorFactory.TwoOpt.class), 2.0),
+                        weighted(new MoveIteratorFactoryConfig()
+                                .withMoveIteratorFactoryClass(RuinRecreateMoveIteratorFactory.class),
+                                RUIN_RECREATE_WEIGHT)));
     }
 
     private static MoveIteratorFactoryConfig nearby(Class<? extends NearbyMoveIteratorFactory> factory) {
@@ -59,8 +72,13 @@ public final class TechrouteSolverConfig {
         return selector;
     }
 
+    /**
+     * Phases: {@link InsertionConstruction} (cheapest insertion of every unassigned visit), Timefold's construction
+     * heuristic for what that left unassigned, then {@link #localSearch()} until the time or step limit.
+     */
     public static SolverConfig create(SolveSettings settings) {
         List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new InsertionConstruction()));
         phases.add(new ConstructionHeuristicPhaseConfig());
         LocalSearchPhaseConfig localSearch = localSearch();
         if (settings.stepCountLimit() != null) {

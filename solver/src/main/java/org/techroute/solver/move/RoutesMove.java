@@ -18,7 +18,8 @@ import org.techroute.solver.domain.Visit;
  * A move that gives one or more shifts new visit lists, computed from the state in which the move was generated.
  * Only the changed stretch of each list is reported to the score director (common head and tail are kept), in
  * two passes so that a visit is never in two lists at once: first every changed stretch is removed, then the new
- * stretches are inserted. A visit that was unassigned and appears in a new list is reported as assigned.
+ * stretches are inserted. Visits that were unassigned and appear in a new list are reported as assigned, visits
+ * that no new list keeps as unassigned.
  * <p>
  * The move is built for the solution state at generation time; Timefold's local search evaluates random moves
  * just in time, so that state is the current one when the move is done (the undo is recorded by Timefold).
@@ -30,14 +31,25 @@ final class RoutesMove extends AbstractMove<RoutePlan> {
     private final String type;
     private final Shift[] shifts;
     private final List<Visit>[] newLists;
-    private final Visit newlyAssigned;
+    private final List<Visit> newlyAssigned;
+    private final List<Visit> newlyUnassigned;
 
-    @SuppressWarnings("unchecked")
     RoutesMove(String type, List<Shift> shifts, List<List<Visit>> newLists, Visit newlyAssigned) {
+        this(type, shifts, newLists, newlyAssigned == null ? List.of() : List.of(newlyAssigned), List.of());
+    }
+
+    /**
+     * @param newlyAssigned   visits now unassigned that the new lists contain
+     * @param newlyUnassigned visits now assigned that no new list contains (they must come from the given shifts)
+     */
+    @SuppressWarnings("unchecked")
+    RoutesMove(String type, List<Shift> shifts, List<List<Visit>> newLists, List<Visit> newlyAssigned,
+            List<Visit> newlyUnassigned) {
         this.type = type;
         this.shifts = shifts.toArray(Shift[]::new);
         this.newLists = newLists.toArray(List[]::new);
-        this.newlyAssigned = newlyAssigned;
+        this.newlyAssigned = List.copyOf(newlyAssigned);
+        this.newlyUnassigned = List.copyOf(newlyUnassigned);
     }
 
     @Override
@@ -73,8 +85,11 @@ final class RoutesMove extends AbstractMove<RoutePlan> {
             oldTo[s] = current.size() - tail;
             newTo[s] = target.size() - tail;
         }
-        if (newlyAssigned != null) {
-            scoreDirector.beforeListVariableElementAssigned(shifts[0], VARIABLE, newlyAssigned);
+        for (Visit visit : newlyAssigned) {
+            scoreDirector.beforeListVariableElementAssigned(shifts[0], VARIABLE, visit);
+        }
+        for (Visit visit : newlyUnassigned) {
+            scoreDirector.beforeListVariableElementUnassigned(shifts[0], VARIABLE, visit);
         }
         for (int s = 0; s < count; s++) {
             if (oldTo[s] > from[s]) {
@@ -90,8 +105,11 @@ final class RoutesMove extends AbstractMove<RoutePlan> {
                 scoreDirector.afterListVariableChanged(shifts[s], VARIABLE, from[s], newTo[s]);
             }
         }
-        if (newlyAssigned != null) {
-            scoreDirector.afterListVariableElementAssigned(shifts[0], VARIABLE, newlyAssigned);
+        for (Visit visit : newlyUnassigned) {
+            scoreDirector.afterListVariableElementUnassigned(shifts[0], VARIABLE, visit);
+        }
+        for (Visit visit : newlyAssigned) {
+            scoreDirector.afterListVariableElementAssigned(shifts[0], VARIABLE, visit);
         }
     }
 

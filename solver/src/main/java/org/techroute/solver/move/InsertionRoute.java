@@ -1,0 +1,156 @@
+package org.techroute.solver.move;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.techroute.solver.domain.Schedule;
+import org.techroute.solver.domain.Shift;
+import org.techroute.solver.domain.Visit;
+import org.techroute.solver.domain.VisitTiming;
+import org.techroute.solver.travel.TravelTimeMatrix;
+
+/**
+ * A working copy of one shift's route with what a cheap insertion test needs: the planned times of every visit
+ * (replayed with {@link Schedule}, breaks included) and, backwards, the latest service start of every visit that
+ * keeps the later visits inside their windows and the day inside shift end plus maximum overtime. With those, the
+ * test of an insertion is O(1) instead of a replay of the route's tail.
+ * <p>
+ * The latest starts ignore breaks and take the last time window of a visit as its deadline, so the test is an
+ * approximation for routes with breaks or several windows: it only proposes moves, which the real score judges.
+ */
+final class InsertionRoute {
+
+    private static final long NONE = Long.MAX_VALUE;
+    /** What {@link #insertionCost} returns for an insertion that breaks a window, the shift end or the capacity. */
+    static final long INFEASIBLE = Long.MAX_VALUE;
+
+    final Shift shift;
+    final List<Visit> visits;
+    private final TravelTimeMatrix matrix;
+    private long[] departure = new long[0];
+    private long[] serviceStart = new long[0];
+    private long[] latestStart = new long[0];
+    private final long[] load;
+    boolean changed;
+
+    InsertionRoute(Shift shift) {
+        this.shift = shift;
+        this.visits = new ArrayList<>(shift.getVisits());
+        this.matrix = shift.getMatrix();
+        this.load = new long[shift.getCapacity().length];
+        refresh();
+    }
+
+    int size() {
+        return visits.size();
+    }
+
+    int pinnedCount() {
+        return Math.min(shift.getPinnedVisitCount(), visits.size());
+    }
+
+    /** Recomputes times, latest starts and load after the visit list changed. */
+    void refresh() {
+        int n = visits.size();
+        if (departure.length < n) {
+            int capacity = Math.max(n, departure.length * 2);
+            departure = new long[capacity];
+            serviceStart = new long[capacity];
+            latestStart = new long[capacity];
+        }
+        java.util.Arrays.fill(load, 0);
+        int from = shift.getStartLocation();
+        long leave = shift.getStartMillis();
+        int breaksDone = 0;
+        for (int i = 0; i < n; i++) {
+            Visit visit = visits.get(i);
+            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit);
+            departure[i] = timing.departureMillis();
+            serviceStart[i] = timing.serviceStartMillis();
+            breaksDone = timing.breaksDone();
+            from = visit.getLocation();
+            leave = timing.departureMillis();
+            int[] demand = visit.getDemand();
+            for (int d = 0; d < Math.min(demand.length, load.length); d++) {
+                load[d] += demand[d];
+            }
+        }
+        long latestDeparture = endLimit() - (n == 0 ? 0
+                : matrix.travelMillis(visits.get(n - 1).getLocation(), shift.getEndLocation()));
+        for (int i = n - 1; i >= 0; i--) {
+            Visit visit = visits.get(i);
+            if (visit.isStarted()) {
+                latestStart[i] = NONE;
+                latestDeparture = NONE;
+                continue;
+            }
+            long latest = latestDeparture == NONE ? NONE : latestDeparture - visit.getServiceDurationMillis();
+            if (!visit.getTimeWindows().isEmpty()) {
+                latest = Math.min(latest, lastWindowEnd(visit));
+            }
+            latestStart[i] = latest;
+            if (i > 0) {
+                latestDeparture = latest == NONE ? NONE
+                        : latest - matrix.travelMillis(visits.get(i - 1).getLocation(), visit.getLocation());
+            }
+        }
+    }
+
+    private long endLimit() {
+        return shift.getEndMillis() + shift.getMaxOvertimeMillis();
+    }
+
+    private static long lastWindowEnd(Visit visit) {
+        return visit.getTimeWindows().get(visit.getTimeWindows().size() - 1).endMillis();
+    }
+
+    /** Whether the van can take the visit's demand on top of the route's load. */
+    boolean fitsCapacity(Visit visit) {
+        int[] demand = visit.getDemand();
+        int[] capacity = shift.getCapacity();
+        for (int d = 0; d < Math.min(demand.length, capacity.length); d++) {
+            if (demand[d] > 0 && load[d] + demand[d] > capacity[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Extra travel of inserting the visit at {@code position} (before the visit now there), or {@link #INFEASIBLE} when the insertion
+     * would start the visit after its last window, push a later visit past its latest start (unless that visit was
+     * already late and is not delayed), or end the day after shift end plus maximum overtime.
+     */
+    long insertionCost(Visit visit, int position) {
+        int n = visits.size();
+        int fromLocation = position == 0 ? shift.getStartLocation() : visits.get(position - 1).getLocation();
+        long leave = Math.max(position == 0 ? shift.getStartMillis() : departure[position - 1],
+                shift.getNotBeforeMillis());
+        int location = visit.getLocation();
+        long arrival = leave + matrix.travelMillis(fromLocation, location);
+        long start = visit.serviceStartFor(arrival);
+        if (!visit.getTimeWindows().isEmpty() && start > lastWindowEnd(visit)) {
+            return INFEASIBLE;
+        }
+        long end = start + visit.getServiceDurationMillis();
+        int toLocation;
+        if (position == n) {
+            toLocation = shift.getEndLocation();
+            long arrivalAtEnd = end + matrix.travelMillis(location, toLocation);
+            long oldArrivalAtEnd = n == 0 ? Long.MIN_VALUE
+                    : departure[n - 1] + matrix.travelMillis(fromLocation, toLocation);
+            if (arrivalAtEnd > Math.max(endLimit(), oldArrivalAtEnd)) {
+                return INFEASIBLE;
+            }
+        } else {
+            Visit next = visits.get(position);
+            toLocation = next.getLocation();
+            long nextStart = next.serviceStartFor(end + matrix.travelMillis(location, toLocation));
+            if (nextStart > Math.max(latestStart[position], serviceStart[position])) {
+                return INFEASIBLE;
+            }
+        }
+        return matrix.travelMillis(fromLocation, location) + matrix.travelMillis(location, toLocation)
+                - matrix.travelMillis(fromLocation, toLocation);
+    }
+}

@@ -1,0 +1,220 @@
+package org.techroute.solver.move;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.techroute.solver.domain.RoutePlan;
+import org.techroute.solver.domain.Shift;
+import org.techroute.solver.domain.Technician;
+import org.techroute.solver.domain.Visit;
+
+/**
+ * Greedy cheapest insertion of visits into working copies of the routes ({@link InsertionRoute}), as in the
+ * recreate step of SISR (Christiaens and Vanden Berghe, "Slack induction by string removals for vehicle routing
+ * problems", Transportation Science 54(2), 2020): each visit goes to the position of least extra travel among the
+ * routes of its nearest visits, or any route if none of those fits, or an empty shift if no route fits; a position
+ * is skipped ("blink") with a small probability. A visit that fits nowhere stays unassigned.
+ * <p>
+ * Only technicians who have the skills, certifications and are allowed for a visit are considered. The result is a
+ * proposal: the move that carries it is scored by the real constraints.
+ */
+final class Recreate {
+
+    /** Probability of skipping a position (SISR's blink rate). */
+    static final double BLINK_RATE = 0.01;
+    /** How many nearest visits' routes are tried first. */
+    static final int CANDIDATE_NEIGHBOURS = 30;
+
+    private final RoutePlan plan;
+    private final NearbyIndex index;
+    private final Map<Shift, Integer> shiftIndex = new IdentityHashMap<>();
+    /** Per visit and shift: 0 not known yet, 1 eligible, 2 not eligible. */
+    private final byte[] eligibility;
+
+    Recreate(RoutePlan plan, NearbyIndex index) {
+        this.plan = plan;
+        this.index = index;
+        List<Shift> shifts = plan.getShifts();
+        for (int s = 0; s < shifts.size(); s++) {
+            shiftIndex.put(shifts.get(s), s);
+        }
+        this.eligibility = new byte[Math.multiplyExact(index.size(), Math.max(1, shifts.size()))];
+    }
+
+    RoutePlan plan() {
+        return plan;
+    }
+
+    NearbyIndex index() {
+        return index;
+    }
+
+    /** Working copies of the routes for one move; routes are copied when first touched. */
+    final class Routes {
+        private final Map<Shift, InsertionRoute> routes = new IdentityHashMap<>();
+        /** Visits whose route differs from the working solution (null: not in any route). */
+        private final Map<Visit, InsertionRoute> moved = new IdentityHashMap<>();
+
+        InsertionRoute of(Shift shift) {
+            return routes.computeIfAbsent(shift, InsertionRoute::new);
+        }
+
+        /** The working route of a visit, null if it is unassigned in this working copy. */
+        InsertionRoute routeOf(Visit visit) {
+            if (moved.containsKey(visit)) {
+                return moved.get(visit);
+            }
+            return visit.getShift() == null ? null : of(visit.getShift());
+        }
+
+        void remove(InsertionRoute route, int from, int to) {
+            List<Visit> stretch = route.visits.subList(from, to);
+            for (Visit visit : stretch) {
+                moved.put(visit, null);
+            }
+            stretch.clear();
+            route.changed = true;
+            route.refresh();
+        }
+
+        void insert(InsertionRoute route, int position, Visit visit) {
+            route.visits.add(position, visit);
+            moved.put(visit, route);
+            route.changed = true;
+            route.refresh();
+        }
+
+        List<InsertionRoute> changed() {
+            List<InsertionRoute> changed = new ArrayList<>();
+            for (Shift shift : plan.getShifts()) {
+                InsertionRoute route = routes.get(shift);
+                if (route != null && route.changed) {
+                    changed.add(route);
+                }
+            }
+            return changed;
+        }
+    }
+
+    Routes newRoutes() {
+        return new Routes();
+    }
+
+    /**
+     * Inserts the visits in the given order; returns those that fit nowhere. With {@code blinkRandom} (may be null:
+     * no blinks), positions are skipped at the blink rate.
+     */
+    List<Visit> insertAll(Routes routes, List<Visit> visits, Random blinkRandom) {
+        List<Visit> left = new ArrayList<>();
+        for (Visit visit : visits) {
+            if (!insert(routes, visit, blinkRandom)) {
+                left.add(visit);
+            }
+        }
+        return left;
+    }
+
+    private boolean insert(Routes routes, Visit visit, Random random) {
+        Best best = new Best();
+        List<InsertionRoute> tried = new ArrayList<>();
+        int[] nearest = index.nearest(index.indexOf(visit));
+        for (int r = 0; r < Math.min(CANDIDATE_NEIGHBOURS, nearest.length); r++) {
+            InsertionRoute route = routes.routeOf(index.visit(nearest[r]));
+            if (route != null && !containsIdentity(tried, route)) {
+                tried.add(route);
+                tryRoute(route, visit, random, best);
+            }
+        }
+        if (best.route == null) {
+            for (Shift shift : plan.getShifts()) {
+                InsertionRoute route = routes.routes.get(shift);
+                boolean nonEmpty = route != null ? route.size() > 0 : !shift.getVisits().isEmpty();
+                if (nonEmpty) {
+                    route = routes.of(shift);
+                    if (!containsIdentity(tried, route)) {
+                        tryRoute(route, visit, random, best);
+                    }
+                }
+            }
+        }
+        if (best.route == null) {
+            for (Shift shift : plan.getShifts()) {
+                InsertionRoute route = routes.routes.get(shift);
+                boolean empty = route != null ? route.size() == 0 : shift.getVisits().isEmpty();
+                if (empty && isEligible(visit, shift)) {
+                    tryRoute(routes.of(shift), visit, null, best);
+                }
+            }
+        }
+        if (best.route == null) {
+            return false;
+        }
+        routes.insert(best.route, best.position, visit);
+        return true;
+    }
+
+    private static final class Best {
+        InsertionRoute route;
+        int position;
+        long cost = Long.MAX_VALUE;
+    }
+
+    private void tryRoute(InsertionRoute route, Visit visit, Random random, Best best) {
+        if (!isEligible(visit, route.shift) || !route.fitsCapacity(visit)) {
+            return;
+        }
+        for (int position = route.pinnedCount(); position <= route.size(); position++) {
+            if (random != null && random.nextDouble() < BLINK_RATE) {
+                continue;
+            }
+            long cost = route.insertionCost(visit, position);
+            if (cost < best.cost) {
+                best.cost = cost;
+                best.route = route;
+                best.position = position;
+            }
+        }
+    }
+
+    private static boolean containsIdentity(List<InsertionRoute> routes, InsertionRoute route) {
+        for (InsertionRoute candidate : routes) {
+            if (candidate == route) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Skills, certifications on the shift's date, required and excluded technicians. */
+    boolean isEligible(Visit visit, Shift shift) {
+        int key = index.indexOf(visit) * plan.getShifts().size() + shiftIndex.get(shift);
+        byte known = eligibility[key];
+        if (known == 0) {
+            known = computeEligible(visit, shift) ? (byte) 1 : (byte) 2;
+            eligibility[key] = known;
+        }
+        return known == 1;
+    }
+
+    private static boolean computeEligible(Visit visit, Shift shift) {
+        Technician technician = shift.getTechnician();
+        for (Map.Entry<String, Integer> skill : visit.getRequiredSkills().entrySet()) {
+            if (technician.skillLevel(skill.getKey()) < skill.getValue()) {
+                return false;
+            }
+        }
+        for (String certification : visit.getRequiredCertifications()) {
+            if (!technician.hasValidCertification(certification, shift.getDate())) {
+                return false;
+            }
+        }
+        if (!visit.getRequiredTechnicianIds().isEmpty()
+                && !visit.getRequiredTechnicianIds().contains(technician.getId())) {
+            return false;
+        }
+        return !visit.getExcludedTechnicianIds().contains(technician.getId());
+    }
+}

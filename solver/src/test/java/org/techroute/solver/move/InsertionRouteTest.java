@@ -1,0 +1,79 @@
+package org.techroute.solver.move;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.techroute.solver.TestData.MATRIX;
+import static org.techroute.solver.TestData.at;
+import static org.techroute.solver.TestData.minutes;
+import static org.techroute.solver.TestData.shift;
+import static org.techroute.solver.TestData.technician;
+import static org.techroute.solver.TestData.visit;
+import static org.techroute.solver.TestData.wire;
+
+import org.junit.jupiter.api.Test;
+import org.techroute.solver.domain.Shift;
+import org.techroute.solver.domain.Visit;
+
+/**
+ * The O(1) insertion test against hand-computed timings. Route (travel minutes from {@code TestData.MATRIX},
+ * 30 min service): leave the depot 08:00, v1 at location 1 arrives 08:10 (window 08:00-09:00), leaves 08:40;
+ * v3 at location 3 arrives 09:05, waits for its window 10:00-10:30, leaves 10:30; back at the depot 11:00.
+ */
+class InsertionRouteTest {
+
+    private final Visit v1 = visit("v1", 1).window(at(8, 0), at(9, 0)).demand(2).build();
+    private final Visit v3 = visit("v3", 3).window(at(10, 0), at(10, 30)).demand(1).build();
+    private final Shift shift = wire(shift("s", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0))
+            .capacity(3).build(), v1, v3);
+    private final InsertionRoute route = new InsertionRoute(shift);
+
+    @Test
+    void costIsTheExtraTravelOfAFeasibleInsertion() {
+        Visit v2 = visit("v2", 2).demand(0).build();
+        // 08:40 + 15 = 08:55, leaves 09:25, v3 reached 09:37 and still starts 10:00: +15 +12 -25 minutes
+        assertThat(route.insertionCost(v2, 1)).isEqualTo(minutes(2));
+        // first: depot -> 2 -> 1 = 20 + 15 - 10; v1 then starts 09:05, after its window: infeasible
+        assertThat(route.insertionCost(v2, 0)).isEqualTo(InsertionRoute.INFEASIBLE);
+        // last: 3 -> 2 -> depot = 12 + 20 - 30; back at 11:32, well before 17:00
+        assertThat(route.insertionCost(v2, 2)).isEqualTo(minutes(2));
+    }
+
+    @Test
+    void rejectsAnInsertionThatStartsTheVisitAfterItsWindow() {
+        Visit early = visit("early", 2).window(at(9, 0), at(9, 10)).build();
+        assertThat(route.insertionCost(early, 2)).isEqualTo(InsertionRoute.INFEASIBLE); // would start 10:42
+        assertThat(route.insertionCost(early, 1)).isEqualTo(minutes(2)); // starts 09:00
+    }
+
+    @Test
+    void rejectsAnInsertionThatPushesALaterVisitPastItsWindow() {
+        Visit long1 = visit("long", 2).service(minutes(60)).window(at(10, 0), at(10, 20)).build();
+        // starts 10:00, leaves 11:00, v3 reached 11:12 > 10:30
+        assertThat(route.insertionCost(long1, 1)).isEqualTo(InsertionRoute.INFEASIBLE);
+    }
+
+    @Test
+    void rejectsAnInsertionThatEndsTheDayAfterShiftEndPlusOvertime() {
+        Visit allDay = visit("allDay", 2).service(minutes(6 * 60)).build();
+        // after v3: starts 10:42, leaves 16:42, back at the depot 17:02 > 17:00
+        assertThat(route.insertionCost(allDay, 2)).isEqualTo(InsertionRoute.INFEASIBLE);
+        Shift withOvertime = wire(shift("o", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0))
+                .maxOvertime(minutes(5)).capacity(3).build(), visit("a", 1).window(at(8, 0), at(9, 0)).build(),
+                visit("b", 3).window(at(10, 0), at(10, 30)).build());
+        assertThat(new InsertionRoute(withOvertime).insertionCost(allDay, 2)).isEqualTo(minutes(2));
+    }
+
+    @Test
+    void capacityCountsTheLoadAlreadyOnTheRoute() {
+        assertThat(route.fitsCapacity(visit("one", 2).demand(1).build())).isFalse(); // 2 + 1 + 1 > 3
+        assertThat(route.fitsCapacity(visit("none", 2).demand(0).build())).isTrue();
+        route.visits.remove(v3);
+        route.refresh();
+        assertThat(route.fitsCapacity(visit("one", 2).demand(1).build())).isTrue();
+    }
+
+    @Test
+    void anEmptyRouteCostsTheRoundTrip() {
+        Shift empty = shift("e", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0)).build();
+        assertThat(new InsertionRoute(empty).insertionCost(visit("x", 3).build(), 0)).isEqualTo(minutes(60));
+    }
+}
