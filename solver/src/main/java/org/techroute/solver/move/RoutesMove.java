@@ -52,6 +52,22 @@ final class RoutesMove extends AbstractMove<RoutePlan> {
         this.newlyUnassigned = List.copyOf(newlyUnassigned);
     }
 
+    int shiftCount() {
+        return shifts.length;
+    }
+
+    Shift shift(int index) {
+        return shifts[index];
+    }
+
+    List<Visit> newList(int index) {
+        return newLists[index];
+    }
+
+    boolean touches(Shift shift) {
+        return Arrays.asList(shifts).contains(shift);
+    }
+
     @Override
     public boolean isMoveDoable(ScoreDirector<RoutePlan> scoreDirector) {
         for (int s = 0; s < shifts.length; s++) {

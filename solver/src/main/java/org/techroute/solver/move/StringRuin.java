@@ -36,7 +36,7 @@ final class StringRuin {
     RoutesMove next() {
         NearbyIndex index = recreate.index();
         RoutePlan plan = recreate.plan();
-        if (index.size() == 0) {
+        if (index.size() == 0 || plan.getShifts().isEmpty()) {
             return null;
         }
         int seed = random.nextInt(index.size());
