@@ -57,7 +57,8 @@ public class RecommendationService {
         Problem document = plans.stored(planId).document();
         Problem withVisit = appendVisit(document, visit, document.solution());
         MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size(), "$");
-        SolverFactory<RoutePlan> factory = Planner.solverFactory(Planner.settings(withVisit.optionsOrDefaults()));
+        SolverFactory<RoutePlan> factory = Planner.recommendationFactory(Planner.settings(withVisit
+                .optionsOrDefaults()));
         SolutionManager<RoutePlan, HardMediumSoftLongScore> manager = SolutionManager.create(factory);
         RoutePlan plan = mapped.plan();
         manager.update(plan);

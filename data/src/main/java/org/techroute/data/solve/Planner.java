@@ -45,6 +45,11 @@ public final class Planner {
         return SolverFactory.create(TechrouteSolverConfig.create(settings));
     }
 
+    /** A solver factory whose first phase is a construction heuristic, as assignment recommendations need. */
+    public static SolverFactory<RoutePlan> recommendationFactory(SolveSettings settings) {
+        return SolverFactory.create(TechrouteSolverConfig.forRecommendations(settings));
+    }
+
     /** Solves a prepared problem, reporting every new best score; returns the plan document. */
     public Problem solve(MappedProblem mapped, Consumer<Progress> progress) {
         SolverFactory<RoutePlan> factory = solverFactory(settings(mapped.problem().optionsOrDefaults()));

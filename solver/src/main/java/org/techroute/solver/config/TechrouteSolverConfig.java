@@ -62,6 +62,18 @@ public final class TechrouteSolverConfig {
                                 RUIN_RECREATE_WEIGHT)));
     }
 
+    /**
+     * {@link #create} without the insertion construction, for Timefold's assignment recommendations
+     * ({@code SolutionManager.recommendAssignment}), which need a construction heuristic as the first phase.
+     */
+    public static SolverConfig forRecommendations(SolveSettings settings) {
+        SolverConfig config = create(settings);
+        List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
+        phases.removeIf(phase -> phase instanceof CustomPhaseConfig);
+        config.setPhaseConfigList(phases);
+        return config;
+    }
+
     private static MoveIteratorFactoryConfig nearby(Class<? extends NearbyMoveIteratorFactory> factory) {
         return new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(factory);
     }
