@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.techroute.api.support.SharedOsm;
+import org.techroute.data.road.SharedOsm;
 import org.techroute.data.json.ProblemJson;
 
 /** Road travel from the command line, with the extract configured as a user would (TECHROUTE_OSM_FILE). */

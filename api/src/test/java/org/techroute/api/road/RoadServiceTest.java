@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import org.techroute.api.support.SharedOsm;
+import org.techroute.data.road.SharedOsm;
 import org.techroute.data.json.ProblemJson;
 
 /**

@@ -11,14 +11,14 @@ import java.nio.file.Path;
  * system property {@code techroute.osm.dir}, else env {@code TECHROUTE_OSM_DIR}, else
  * {@code ../../shared/data/osm} relative to the module folder (surefire's working directory), i.e.
  * {@code ../shared/data/osm} relative to the repository root. A missing file fails the test when env
- * {@code CI=true} and skips it (with the reason) otherwise.
+ * {@code CI=true} and skips it (with the reason) otherwise. The api module's tests use it too (data's test-jar).
  */
-final class SharedOsm {
+public final class SharedOsm {
 
     private SharedOsm() {
     }
 
-    static Path require(String fileName) {
+    public static Path require(String fileName) {
         String dir = System.getProperty("techroute.osm.dir");
         if (dir == null || dir.isBlank()) {
             dir = System.getenv("TECHROUTE_OSM_DIR");
