@@ -48,18 +48,12 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
         Recreate recreate = new Recreate(plan, NearbyIndex.build(plan, RuinRecreateMoveIteratorFactory.NEAREST));
         Recreate.Routes routes = recreate.newRoutes();
         List<Visit> left = recreate.insertAll(routes, unassigned, null);
-        List<Shift> shifts = new ArrayList<>();
-        List<List<Visit>> lists = new ArrayList<>();
-        for (InsertionRoute route : routes.changed()) {
-            shifts.add(route.shift);
-            lists.add(route.visits);
-        }
-        if (shifts.isEmpty()) {
-            return;
-        }
         List<Visit> assigned = new ArrayList<>(unassigned);
         assigned.removeAll(left);
-        new RoutesMove("InsertionConstruction", shifts, lists, assigned, List.of()).doMoveOnly(scoreDirector);
-        scoreDirector.triggerVariableListeners();
+        RoutesMove move = routes.toMove("InsertionConstruction", assigned, List.of());
+        if (move != null) {
+            move.doMoveOnly(scoreDirector);
+            scoreDirector.triggerVariableListeners();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.techroute.solver.move;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.techroute.solver.domain.Schedule;
@@ -58,7 +59,7 @@ final class InsertionRoute {
             serviceStart = new long[capacity];
             latestStart = new long[capacity];
         }
-        java.util.Arrays.fill(load, 0);
+        Arrays.fill(load, 0);
         int from = shift.getStartLocation();
         long leave = shift.getStartMillis();
         int breaksDone = 0;

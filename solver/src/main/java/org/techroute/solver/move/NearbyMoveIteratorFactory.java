@@ -5,7 +5,6 @@ import java.util.Random;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.move.Move;
-import ai.timefold.solver.core.impl.heuristic.move.NoChangeMove;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import org.techroute.solver.domain.RoutePlan;
@@ -63,19 +62,7 @@ public abstract class NearbyMoveIteratorFactory implements MoveIteratorFactory<R
             index = NearbyIndex.build(plan, nearest);
         }
         NearbyMoveGenerator generator = new NearbyMoveGenerator(index, workingRandom);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public Move<RoutePlan> next() {
-                RoutesMove move = generator.next(kind, plan);
-                return move != null ? move : NoChangeMove.<RoutePlan> getInstance();
-            }
-        };
+        return RoutesMove.endless(() -> generator.next(kind, plan));
     }
 
     /** Segment relocation next to a nearby visit (also assigns unassigned visits). */

@@ -87,15 +87,21 @@ final class Recreate {
             route.refresh();
         }
 
-        List<InsertionRoute> changed() {
-            List<InsertionRoute> changed = new ArrayList<>();
+        /**
+         * A move giving every changed route its working list, in the plan's shift order; null if no route
+         * changed. {@code assigned} and {@code unassigned} are as in {@link RoutesMove}.
+         */
+        RoutesMove toMove(String type, List<Visit> assigned, List<Visit> unassigned) {
+            List<Shift> shifts = new ArrayList<>();
+            List<List<Visit>> lists = new ArrayList<>();
             for (Shift shift : plan.getShifts()) {
                 InsertionRoute route = routes.get(shift);
                 if (route != null && route.changed) {
-                    changed.add(route);
+                    shifts.add(shift);
+                    lists.add(route.visits);
                 }
             }
-            return changed;
+            return shifts.isEmpty() ? null : new RoutesMove(type, shifts, lists, assigned, unassigned);
         }
     }
 

@@ -3,12 +3,16 @@ package org.techroute.solver.move;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.move.AbstractMove;
+import ai.timefold.solver.core.impl.heuristic.move.Move;
+import ai.timefold.solver.core.impl.heuristic.move.NoChangeMove;
 
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Shift;
@@ -50,6 +54,25 @@ final class RoutesMove extends AbstractMove<RoutePlan> {
         this.newLists = newLists.toArray(List[]::new);
         this.newlyAssigned = List.copyOf(newlyAssigned);
         this.newlyUnassigned = List.copyOf(newlyUnassigned);
+    }
+
+    /**
+     * The endless random move iterator of a move factory: each {@code next()} asks {@code moves} for a move and
+     * gives a no-change move when it found none.
+     */
+    static Iterator<Move<RoutePlan>> endless(Supplier<RoutesMove> moves) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Move<RoutePlan> next() {
+                RoutesMove move = moves.get();
+                return move != null ? move : NoChangeMove.<RoutePlan> getInstance();
+            }
+        };
     }
 
     int shiftCount() {

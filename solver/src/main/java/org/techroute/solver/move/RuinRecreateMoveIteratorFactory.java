@@ -5,7 +5,6 @@ import java.util.Random;
 
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.impl.heuristic.move.Move;
-import ai.timefold.solver.core.impl.heuristic.move.NoChangeMove;
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 
 import org.techroute.solver.domain.RoutePlan;
@@ -54,18 +53,6 @@ public final class RuinRecreateMoveIteratorFactory implements MoveIteratorFactor
             recreate = build(plan);
         }
         StringRuin ruin = new StringRuin(recreate, workingRandom);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public Move<RoutePlan> next() {
-                RoutesMove move = ruin.next();
-                return move != null ? move : NoChangeMove.<RoutePlan> getInstance();
-            }
-        };
+        return RoutesMove.endless(ruin::next);
     }
 }

@@ -47,13 +47,6 @@ final class StringRuin {
         }
         sort(removed, plan);
         List<Visit> left = recreate.insertAll(routes, removed, random);
-        List<InsertionRoute> changed = routes.changed();
-        List<Shift> shifts = new ArrayList<>(changed.size());
-        List<List<Visit>> lists = new ArrayList<>(changed.size());
-        for (InsertionRoute route : changed) {
-            shifts.add(route.shift);
-            lists.add(route.visits);
-        }
         List<Visit> assigned = new ArrayList<>();
         for (Visit visit : removed) {
             if (visit.getShift() == null && !left.contains(visit)) {
@@ -66,10 +59,7 @@ final class StringRuin {
                 unassigned.add(visit);
             }
         }
-        if (shifts.isEmpty()) {
-            return null;
-        }
-        return new RoutesMove("RuinRecreate", shifts, lists, assigned, unassigned);
+        return routes.toMove("RuinRecreate", assigned, unassigned);
     }
 
     private List<Visit> ruin(Recreate.Routes routes, int seed, RoutePlan plan) {
