@@ -157,11 +157,11 @@ public class RecommendationService {
         }
     }
 
-    private static Problem appendVisit(Problem document, Visit visit, Solution solution) {
+    /** The document with one more visit and the given solution; every other field (its "now" included) kept. */
+    static Problem appendVisit(Problem document, Visit visit, Solution solution) {
         List<Visit> visits = new ArrayList<>(document.visitsOrEmpty());
         visits.add(visit);
-        return new Problem(document.name(), document.options(), document.technicians(), document.shifts(), visits,
-                solution);
+        return document.withResources(document.technicians(), document.shifts(), visits).withSolution(solution);
     }
 
     private static Problem readProblem(String json) {

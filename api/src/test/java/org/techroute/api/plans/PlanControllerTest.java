@@ -120,8 +120,8 @@ class PlanControllerTest {
         Problem problem = Problems.demo(2, 5);
         var visits = new java.util.ArrayList<>(problem.visits());
         visits.set(1, visits.get(0));
-        String body = ProblemJson.write(new Problem(problem.name(), problem.options(), problem.technicians(),
-                problem.shifts(), visits, null));
+        String body = ProblemJson.write(problem.withResources(problem.technicians(), problem.shifts(), visits)
+                .withSolution(null));
         validatingSubmit(new PlanService.Submission(view("never", PlanStatus.SCHEDULED), true));
         mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableEntity())

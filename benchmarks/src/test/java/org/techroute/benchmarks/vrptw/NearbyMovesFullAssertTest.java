@@ -70,7 +70,7 @@ class NearbyMovesFullAssertTest {
                 first.timeWindows(), first.requiredSkills(), first.requiredCertifications(), first.priority(),
                 first.requiredTechnicianIds(), first.preferredTechnicianIds(), first.excludedTechnicianIds(),
                 first.demand(), new Pin(pinnedShift, 0)));
-        Problem problem = new Problem(demo.name(), demo.options(), demo.technicians(), demo.shifts(), visits, null);
+        Problem problem = Problem.of(demo.name(), demo.options(), demo.technicians(), demo.shifts(), visits);
         MappedProblem mapped = PLANNER.prepare(problem);
 
         SolverConfig config = TechrouteSolverConfig.create(settings(400, 4));

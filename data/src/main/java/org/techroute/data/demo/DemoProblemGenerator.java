@@ -57,7 +57,7 @@ public final class DemoProblemGenerator {
             visits.add(visit(v, spec, technicians, points, random));
         }
         Options options = new Options(Duration.ofSeconds(30), spec.travelMode(), null, spec.seed(), null, null);
-        return new Problem(spec.name(), options, technicians, shifts, visits, null);
+        return Problem.of(spec.name(), options, technicians, shifts, visits);
     }
 
     private static Technician technician(int index, DemoSpec spec, PointSource points, SplittableRandom random) {

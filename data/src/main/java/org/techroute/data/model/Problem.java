@@ -17,9 +17,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record Problem(String name, OffsetDateTime now, Options options, List<Technician> technicians,
         List<Shift> shifts, List<Visit> visits, Solution solution) {
 
-    public Problem(String name, Options options, List<Technician> technicians, List<Shift> shifts,
-            List<Visit> visits, Solution solution) {
-        this(name, null, options, technicians, shifts, visits, solution);
+    /** A problem for the day's start (no {@code now}), without a solution. */
+    public static Problem of(String name, Options options, List<Technician> technicians, List<Shift> shifts,
+            List<Visit> visits) {
+        return new Problem(name, null, options, technicians, shifts, visits, null);
     }
 
     public Options optionsOrDefaults() {
@@ -36,6 +37,10 @@ public record Problem(String name, OffsetDateTime now, Options options, List<Tec
 
     public List<Visit> visitsOrEmpty() {
         return visits == null ? List.of() : visits;
+    }
+
+    public Problem withName(String newName) {
+        return new Problem(newName, now, options, technicians, shifts, visits, solution);
     }
 
     public Problem withOptions(Options newOptions) {

@@ -163,7 +163,7 @@ public final class SolomonReader {
         }
         Options options = new Options(timeLimit, TravelMode.EUCLIDEAN, null, randomSeed, null,
                 new LinkedHashMap<>(DISTANCE_ONLY_WEIGHTS));
-        return new Problem(instance.name(), options, technicians, shifts, visits, null);
+        return Problem.of(instance.name(), options, technicians, shifts, visits);
     }
 
     public static String visitId(int customerId) {

@@ -107,8 +107,10 @@ public final class WhatIfComparison {
         options = new Options(variant.timeLimit() != null ? variant.timeLimit() : options.timeLimit(),
                 options.travelMode(), options.haversineSpeedKmh(), options.randomSeed(), options.stepLimit(),
                 weights.isEmpty() ? null : weights);
-        return new Problem(base.name() == null ? variant.name() : base.name() + " — " + variant.name(), options,
-                technicians, shifts, base.visits(), null);
+        // every other field of the base (its "now" included) carries over: a variant of a day under way is
+        // still that day under way
+        return base.withName(base.name() == null ? variant.name() : base.name() + " — " + variant.name())
+                .withOptions(options).withResources(technicians, shifts, base.visits()).withSolution(null);
     }
 
     private static Shift shiftEnd(Shift shift, Long deltaSeconds) {

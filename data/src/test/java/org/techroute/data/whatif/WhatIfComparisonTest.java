@@ -36,6 +36,14 @@ class WhatIfComparisonTest {
     }
 
     @Test
+    void aVariantOfADayUnderWayKeepsItsNow() throws Exception {
+        Problem base = Examples.smallProblem().withNow(java.time.OffsetDateTime.parse("2026-11-23T11:00:00+01:00"));
+        for (Variant variant : exampleRequest().variants()) {
+            assertThat(WhatIfComparison.apply(base, variant).now()).as(variant.name()).isEqualTo(base.now());
+        }
+    }
+
+    @Test
     void shiftEndsMoveAndWeightsMergeOverTheBase() throws Exception {
         Problem base = Examples.smallProblem();
         Problem earlier = WhatIfComparison.apply(base, exampleRequest().variants().get(3));
