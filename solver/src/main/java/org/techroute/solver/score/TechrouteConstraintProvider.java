@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import ai.timefold.solver.core.api.score.stream.Constraint;
-import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
@@ -200,14 +199,14 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
 
     Constraint workloadBalance(ConstraintFactory factory) {
         return factory.forEach(Shift.class)
-                .groupBy(ConstraintCollectors.loadBalance(Shift::getTechnician, shift -> shift.workMillis() / 60_000))
-                .filter(balance -> balance.unfairness().signum() > 0)
-                .penalizeLong(WORKLOAD_BALANCE.defaultScore(),
-                        balance -> balance.unfairness().setScale(0, RoundingMode.HALF_UP).longValue())
-                .justifyWith((balance, score) -> new WorkloadJustification(
-                        balance.unfairness().setScale(1, RoundingMode.HALF_UP),
-                        "technicians' work time differs; unfairness " + balance.unfairness()
-                                .setScale(1, RoundingMode.HALF_UP) + " minutes"))
+                .groupBy(WorkloadBalance.ofShifts())
+                .filter(balance -> balance.roundedMinutes() > 0)
+                .penalizeLong(WORKLOAD_BALANCE.defaultScore(), WorkloadBalance.Unfairness::roundedMinutes)
+                .justifyWith((balance, score) -> {
+                    BigDecimal minutes = BigDecimal.valueOf(balance.minutes()).setScale(1, RoundingMode.HALF_UP);
+                    return new WorkloadJustification(minutes,
+                            "technicians' work time differs; unfairness " + minutes + " minutes");
+                })
                 .asConstraint(WORKLOAD_BALANCE.id());
     }
 
