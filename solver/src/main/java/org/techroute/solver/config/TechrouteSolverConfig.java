@@ -70,6 +70,7 @@ public final class TechrouteSolverConfig {
         SolverConfig config = create(settings);
         List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
         phases.removeIf(phase -> phase instanceof CustomPhaseConfig);
+        phases.add(0, new ConstructionHeuristicPhaseConfig());
         config.setPhaseConfigList(phases);
         return config;
     }
@@ -85,13 +86,14 @@ public final class TechrouteSolverConfig {
     }
 
     /**
-     * Phases: {@link InsertionConstruction} (cheapest insertion of every unassigned visit), Timefold's construction
-     * heuristic for what that left unassigned, then {@link #localSearch()} until the time or step limit.
+     * Phases: {@link InsertionConstruction} (cheapest insertion of every unassigned visit, each confirmed by a replay
+     * of its route), then {@link #localSearch()} until the time or step limit. No construction heuristic: what the
+     * insertion could not place fits nowhere without breaking a hard constraint, and Timefold's construction heuristic
+     * would spend a score calculation on every position of every such visit to find that out.
      */
     public static SolverConfig create(SolveSettings settings) {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new InsertionConstruction()));
-        phases.add(new ConstructionHeuristicPhaseConfig());
         LocalSearchPhaseConfig localSearch = localSearch();
         if (settings.stepCountLimit() != null) {
             localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.stepCountLimit()

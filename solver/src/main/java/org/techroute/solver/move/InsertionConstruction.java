@@ -16,11 +16,14 @@ import org.techroute.solver.travel.TravelTimeMatrix;
 /**
  * A first plan by cheapest insertion ({@link Recreate}) of every unassigned visit, most urgent first and, within
  * a priority, farthest from the first shift's start first. Visits already in a route (pinned or from an earlier
- * plan) stay where they are. Whatever does not fit anywhere without breaking a window, the shift end or the
- * capacity is left for Timefold's construction heuristic that runs next, which judges with the real score.
+ * plan) stay where they are. A visit that fits none of the routes near it is tried at every position of every
+ * route it may go to. Every insertion is confirmed by a replay of its route (windows, breaks, shift end, capacity),
+ * so the plan is never less feasible than the routes it started from; what fits nowhere stays unassigned, for the
+ * local search.
  * <p>
- * Each insertion costs a scan of the positions of a few nearby routes instead of a score calculation per position,
- * so this is much faster than a construction heuristic on large problems (e.g. 1000 visits).
+ * Each insertion costs O(1) estimates of positions and a replay of the route chosen, instead of a score calculation
+ * per position as in Timefold's construction heuristic, which is far too slow once an overbooked day leaves
+ * thousands of visits that fit nowhere.
  */
 public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
 
@@ -47,7 +50,7 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
                         (Visit visit) -> matrix.travelMillis(depot, visit.getLocation())).reversed()));
         Recreate recreate = new Recreate(plan, NearbyIndex.build(plan, RuinRecreateMoveIteratorFactory.NEAREST));
         Recreate.Routes routes = recreate.newRoutes();
-        List<Visit> left = recreate.insertAll(routes, unassigned, null);
+        List<Visit> left = recreate.insertAnywhere(routes, recreate.insertAll(routes, unassigned, null));
         List<Visit> assigned = new ArrayList<>(unassigned);
         assigned.removeAll(left);
         RoutesMove move = routes.toMove("InsertionConstruction", assigned, List.of());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.techroute.solver.domain.RouteEnd;
 import org.techroute.solver.domain.Schedule;
 import org.techroute.solver.domain.Shift;
 import org.techroute.solver.domain.Visit;
@@ -16,8 +17,9 @@ import org.techroute.solver.travel.TravelTimeMatrix;
  * keeps the later visits inside their windows and the day inside shift end plus maximum overtime. With those, the
  * test of an insertion is O(1) instead of a replay of the route's tail.
  * <p>
- * The latest starts ignore breaks and take the last time window of a visit as its deadline, so the test is an
- * approximation for routes with breaks or several windows: it only proposes moves, which the real score judges.
+ * The latest starts ignore breaks and take the last time window of a visit as its deadline, so the O(1) test is an
+ * approximation for routes with breaks or several windows; {@link #keepsFeasibility} replays the route to confirm a
+ * chosen insertion. Moves are still judged by the real score.
  */
 final class InsertionRoute {
 
@@ -32,6 +34,8 @@ final class InsertionRoute {
     private long[] serviceStart = new long[0];
     private long[] latestStart = new long[0];
     private final long[] load;
+    /** How far the route as it stands breaks windows, breaks and the shift end, summed (see {@link #violation}). */
+    private long violation;
     boolean changed;
 
     InsertionRoute(Shift shift) {
@@ -76,6 +80,7 @@ final class InsertionRoute {
                 load[d] += demand[d];
             }
         }
+        violation = violation(visits, -1, null);
         long latestDeparture = endLimit() - (n == 0 ? 0
                 : matrix.travelMillis(visits.get(n - 1).getLocation(), shift.getEndLocation()));
         for (int i = n - 1; i >= 0; i--) {
@@ -95,6 +100,49 @@ final class InsertionRoute {
                         : latest - matrix.travelMillis(visits.get(i - 1).getLocation(), visit.getLocation());
             }
         }
+    }
+
+    /**
+     * Whether inserting the visit at {@code position} keeps the route as feasible as it is: a replay of the whole
+     * route with {@link Schedule}, breaks and every time window included, where {@link #insertionCost} only
+     * estimates. O(route length).
+     */
+    boolean keepsFeasibility(Visit visit, int position) {
+        return violation(visits, position, visit) <= violation;
+    }
+
+    /** What {@link #violation} is for the route as it stands. */
+    long violationMillis() {
+        return violation;
+    }
+
+    /**
+     * Milliseconds of lateness after the last window, of breaks after their latest start, and of the day after
+     * shift end plus maximum overtime, summed over the route ({@code extra} inserted at {@code position} unless
+     * {@code position} is negative): what the hard constraints on time penalise. Started visits count nothing.
+     */
+    private long violation(List<Visit> route, int position, Visit extra) {
+        int n = route.size() + (position < 0 ? 0 : 1);
+        int from = shift.getStartLocation();
+        long leave = shift.getStartMillis();
+        int breaksDone = 0;
+        long total = 0;
+        for (int i = 0, j = 0; i < n; i++) {
+            Visit visit = i == position ? extra : route.get(j++);
+            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit);
+            total += timing.breakLatenessMillis();
+            if (!visit.isStarted() && !visit.getTimeWindows().isEmpty()) {
+                total += Math.max(0, timing.serviceStartMillis() - lastWindowEnd(visit));
+            }
+            breaksDone = timing.breaksDone();
+            from = visit.getLocation();
+            leave = timing.departureMillis();
+        }
+        if (n == 0) {
+            return 0;
+        }
+        RouteEnd end = Schedule.end(shift, from, leave, breaksDone);
+        return total + end.breakLatenessMillis() + Math.max(0, end.endMillis() - endLimit());
     }
 
     private long endLimit() {

@@ -16,7 +16,9 @@ import org.techroute.solver.domain.Visit;
  * recreate step of SISR (Christiaens and Vanden Berghe, "Slack induction by string removals for vehicle routing
  * problems", Transportation Science 54(2), 2020): each visit goes to the position of least extra travel among the
  * routes of its nearest visits, or any route if none of those fits, or an empty shift if no route fits; a position
- * is skipped ("blink") with a small probability. A visit that fits nowhere stays unassigned.
+ * is skipped ("blink") with a small probability. The estimate of a position is O(1) ({@link InsertionRoute}); the
+ * chosen one is confirmed by a replay of its route with breaks and every window, or the next cheapest is tried.
+ * A visit that fits nowhere stays unassigned.
  * <p>
  * Only technicians who have the skills, certifications and are allowed for a visit are considered. The result is a
  * proposal: the move that carries it is scored by the real constraints.
@@ -27,6 +29,8 @@ final class Recreate {
     static final double BLINK_RATE = 0.01;
     /** How many nearest visits' routes are tried first. */
     static final int CANDIDATE_NEIGHBOURS = 30;
+    /** How many of the cheapest estimated positions a replay may confirm before the next tier of routes is tried. */
+    static final int CONFIRM_CANDIDATES = 4;
 
     private final RoutePlan plan;
     private final NearbyIndex index;
@@ -123,6 +127,50 @@ final class Recreate {
         return left;
     }
 
+    /**
+     * For visits that {@link #insertAll} could not place: every position of every eligible route whose O(1) estimate
+     * allows it, cheapest first, until a replay confirms one. Decides for each visit whether it fits anywhere, at
+     * O(positions) estimates plus a replay per candidate that is tried. Returns those that fit nowhere.
+     */
+    List<Visit> insertAnywhere(Routes routes, List<Visit> visits) {
+        List<Visit> left = new ArrayList<>();
+        List<long[]> candidates = new ArrayList<>(); // {cost, shift index, position}
+        List<Shift> shifts = plan.getShifts();
+        for (Visit visit : visits) {
+            candidates.clear();
+            for (int s = 0; s < shifts.size(); s++) {
+                Shift shift = shifts.get(s);
+                if (!isEligible(visit, shift)) {
+                    continue;
+                }
+                InsertionRoute route = routes.of(shift);
+                if (!route.fitsCapacity(visit)) {
+                    continue;
+                }
+                for (int position = route.pinnedCount(); position <= route.size(); position++) {
+                    long cost = route.insertionCost(visit, position);
+                    if (cost != InsertionRoute.INFEASIBLE) {
+                        candidates.add(new long[] { cost, s, position });
+                    }
+                }
+            }
+            candidates.sort((a, b) -> Long.compare(a[0], b[0]));
+            boolean placed = false;
+            for (long[] candidate : candidates) {
+                InsertionRoute route = routes.of(shifts.get((int) candidate[1]));
+                if (route.keepsFeasibility(visit, (int) candidate[2])) {
+                    routes.insert(route, (int) candidate[2], visit);
+                    placed = true;
+                    break;
+                }
+            }
+            if (!placed) {
+                left.add(visit);
+            }
+        }
+        return left;
+    }
+
     private boolean insert(Routes routes, Visit visit, Random random) {
         Best best = new Best();
         List<InsertionRoute> tried = new ArrayList<>();
@@ -134,7 +182,9 @@ final class Recreate {
                 tryRoute(route, visit, random, best);
             }
         }
-        if (best.route == null) {
+        int chosen = best.confirmed(visit);
+        if (chosen < 0) {
+            best = new Best();
             for (Shift shift : plan.getShifts()) {
                 InsertionRoute route = routes.routes.get(shift);
                 boolean nonEmpty = route != null ? route.size() > 0 : !shift.getVisits().isEmpty();
@@ -145,8 +195,10 @@ final class Recreate {
                     }
                 }
             }
+            chosen = best.confirmed(visit);
         }
-        if (best.route == null) {
+        if (chosen < 0) {
+            best = new Best();
             for (Shift shift : plan.getShifts()) {
                 InsertionRoute route = routes.routes.get(shift);
                 boolean empty = route != null ? route.size() == 0 : shift.getVisits().isEmpty();
@@ -154,18 +206,50 @@ final class Recreate {
                     tryRoute(routes.of(shift), visit, null, best);
                 }
             }
+            chosen = best.confirmed(visit);
         }
-        if (best.route == null) {
+        if (chosen < 0) {
             return false;
         }
-        routes.insert(best.route, best.position, visit);
+        routes.insert(best.routes[chosen], best.positions[chosen], visit);
         return true;
     }
 
+    /**
+     * The few cheapest positions found so far by the O(1) estimate, cheapest first; the first of them that a replay
+     * of its route confirms ({@link InsertionRoute#keepsFeasibility}) is taken.
+     */
     private static final class Best {
-        InsertionRoute route;
-        int position;
-        long cost = Long.MAX_VALUE;
+        final InsertionRoute[] routes = new InsertionRoute[CONFIRM_CANDIDATES];
+        final int[] positions = new int[CONFIRM_CANDIDATES];
+        final long[] costs = new long[CONFIRM_CANDIDATES];
+        int size;
+
+        void offer(InsertionRoute route, int position, long cost) {
+            if (size == CONFIRM_CANDIDATES && cost >= costs[size - 1]) {
+                return;
+            }
+            int at = size == CONFIRM_CANDIDATES ? size - 1 : size++;
+            while (at > 0 && costs[at - 1] > cost) {
+                routes[at] = routes[at - 1];
+                positions[at] = positions[at - 1];
+                costs[at] = costs[at - 1];
+                at--;
+            }
+            routes[at] = route;
+            positions[at] = position;
+            costs[at] = cost;
+        }
+
+        /** Index of the cheapest confirmed candidate, or -1. */
+        int confirmed(Visit visit) {
+            for (int i = 0; i < size; i++) {
+                if (routes[i].keepsFeasibility(visit, positions[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     private void tryRoute(InsertionRoute route, Visit visit, Random random, Best best) {
@@ -177,10 +261,8 @@ final class Recreate {
                 continue;
             }
             long cost = route.insertionCost(visit, position);
-            if (cost < best.cost) {
-                best.cost = cost;
-                best.route = route;
-                best.position = position;
+            if (cost != InsertionRoute.INFEASIBLE) {
+                best.offer(route, position, cost);
             }
         }
     }
