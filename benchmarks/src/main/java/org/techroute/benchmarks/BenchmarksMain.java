@@ -26,6 +26,7 @@ public final class BenchmarksMain {
             case "load" -> LoadTest.main(rest);
             case "vrptw" -> System.exit(VrptwBenchmark.run(rest));
             case "tuning" -> TuningBenchmark.main(rest);
+            case "scale" -> System.exit(ScaleBenchmark.run(rest));
             case "-h", "--help", "help" -> usage();
             default -> {
                 System.err.println("unknown benchmark command: " + args[0]);
@@ -42,6 +43,7 @@ public final class BenchmarksMain {
                   matrix   road travel matrix speed vs. point-to-point routes (matrix --help for options)
                   load     bounded loopback load test of a running service (see benchmarks/RESULTS-load.md)
                   vrptw    solution quality on Solomon / Gehring-Homberger instances against best-known solutions
-                  tuning   compare solver configurations with Timefold's Benchmarker (HTML report)""");
+                  tuning   compare solver configurations with Timefold's Benchmarker (HTML report)
+                  scale    generated field-service days of 1k-10k visits: time to a complete plan, CRITICAL, heap""");
     }
 }
