@@ -85,6 +85,11 @@ public final class TechrouteSolverConfig {
         return selector;
     }
 
+    /** With a step limit, the local search also ends after this many evaluated moves per step allowed... */
+    static final long MOVES_PER_STEP = 1_000;
+    /** ...and never fewer than these. */
+    static final long MIN_MOVES_PER_STEP_LIMIT = 100_000;
+
     /**
      * Phases: {@link InsertionConstruction} (cheapest insertion of every unassigned visit, each confirmed by a replay
      * of its route), then {@link #localSearch()} until the time or step limit. No construction heuristic: what the
@@ -96,8 +101,12 @@ public final class TechrouteSolverConfig {
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new InsertionConstruction()));
         LocalSearchPhaseConfig localSearch = localSearch();
         if (settings.stepCountLimit() != null) {
-            localSearch.setTerminationConfig(new TerminationConfig().withStepCountLimit(settings.stepCountLimit()
-                    .intValue()));
+            // A step ends when late acceptance accepts a move. At a local optimum it may accept none, and that step
+            // would run to the time limit: a cap on the moves evaluated ends it too, still deterministically.
+            long steps = settings.stepCountLimit();
+            TerminationConfig termination = new TerminationConfig().withStepCountLimit((int) steps);
+            termination.setMoveCountLimit(Math.max(MIN_MOVES_PER_STEP_LIMIT, steps * MOVES_PER_STEP));
+            localSearch.setTerminationConfig(termination);
         }
         phases.add(localSearch);
         return new SolverConfig()
