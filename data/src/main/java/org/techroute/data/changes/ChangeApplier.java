@@ -62,6 +62,7 @@ public final class ChangeApplier {
         if (!run.errors.isEmpty()) {
             throw new InvalidProblemException(run.errors);
         }
+        run.releaseOverrunFrozen();
         return run.result(request.now());
     }
 
@@ -134,6 +135,44 @@ public final class ChangeApplier {
                         visits.set(index, visit.withPin(new Pin(route.getKey(), position, service.start(), null)));
                         inferred.add(visit.id());
                     }
+                }
+            }
+        }
+
+        /**
+         * A frozen visit keeps its planned start only while the visit before it ends in time: when a visit runs
+         * long (or was done late) past it, the frozen visits after it on that shift are released to be timed
+         * again.
+         */
+        void releaseOverrunFrozen() {
+            if (now == null) {
+                return;
+            }
+            Map<String, List<Integer>> pinsByShift = new HashMap<>();
+            for (int i = 0; i < visits.size(); i++) {
+                Pin pin = visits.get(i).pin();
+                if (pin != null && pin.position() != null) {
+                    pinsByShift.computeIfAbsent(pin.shiftId(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            for (List<Integer> pinned : pinsByShift.values()) {
+                pinned.sort(Comparator.comparing(i -> visits.get(i).pin().position()));
+                OffsetDateTime previousEnd = null;
+                for (int k = 0; k < pinned.size(); k++) {
+                    Visit visit = visits.get(pinned.get(k));
+                    Pin pin = visit.pin();
+                    boolean frozen = pin.start() != null && pin.end() == null && !pin.start().isBefore(now);
+                    if (frozen && previousEnd != null && pin.start().isBefore(previousEnd)) {
+                        for (int later = pinned.size() - 1; later >= k; later--) {
+                            Pin laterPin = visits.get(pinned.get(later)).pin();
+                            if (laterPin.start() != null && laterPin.end() == null && !laterPin.start().isBefore(
+                                    now)) {
+                                removePin(pinned.get(later));
+                            }
+                        }
+                        break;
+                    }
+                    previousEnd = pin.start() == null ? null : finish(visit);
                 }
             }
         }

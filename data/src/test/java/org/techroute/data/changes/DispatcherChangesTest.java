@@ -85,7 +85,7 @@ class DispatcherChangesTest {
                         service("b", "10:30", "11:30"), service("c", "13:00", "14:00")),
                 route("una-mon", "una", List.of("e"), service("e", "09:00", "10:00"))),
                 List.of(new UnassignedVisit("x", Priority.NORMAL, "NO_ROOM", "no room")), null, null);
-        return new Problem("a day", null, new Options(null, TravelMode.HAVERSINE, 35.0, 1L, 50L, null),
+        return new Problem("a day", null, new Options(java.time.Duration.ofSeconds(5), TravelMode.HAVERSINE, 35.0, 1L, 50L, null),
                 technicians, shifts, visits, solution);
     }
 
@@ -189,6 +189,15 @@ class DispatcherChangesTest {
         Shift tom = shiftOf(changed, "tom-mon");
         assertThat(tom.end()).as("b is in progress").isEqualTo(at("11:30"));
         assertThat(tom.breaksOrEmpty()).as("lunch from 12:00 is not needed any more").isEmpty();
+        // re-planned: feasible, and tom takes no lunch after going home
+        Planner planner = new Planner(new ProblemMapper(new ProblemValidator(), TravelMatrices.withoutRoads()));
+        Problem replanned = planner.solve(changed, progress -> {
+        });
+        assertThat(replanned.solution().feasible()).as(replanned.solution().score()).isTrue();
+        Route tomsDay = replanned.solution().routes().stream().filter(r -> r.shiftId().equals("tom-mon"))
+                .findFirst().orElseThrow();
+        assertThat(tomsDay.steps()).noneMatch(step -> step.type() == Step.StepType.BREAK);
+        assertThat(tomsDay.end()).isBeforeOrEqualTo(at("11:30"));
         Problem shortened = ChangeApplier.apply(plan(), request(null,
                 new PlanChange.ShortenShift("tom-mon", at("12:00"))));
         assertThat(shiftOf(shortened, "tom-mon").breaksOrEmpty()).isEmpty();
@@ -282,6 +291,17 @@ class DispatcherChangesTest {
         assertThat(cancelled.visits()).extracting(Visit::id).doesNotContain("b");
         Problem unpinned = ChangeApplier.apply(changed, request(at("10:05"), new PlanChange.Unpin("b")));
         assertThat(visitOf(unpinned, "b").pin()).isNull();
+    }
+
+    @Test
+    void aFrozenVisitIsReleasedWhenTheVisitBeforeItRunsPastItsStart() {
+        Problem changed = ChangeApplier.apply(plan(), new PlanChangeRequest(at("10:00"), List.of(
+                new PlanChange.VisitRunsLong("a", at("10:50"))), 45));
+        assertThat(visitOf(changed, "a").pin()).isEqualTo(new Pin("tom-mon", 0, at("09:00"), at("10:50")));
+        assertThat(visitOf(changed, "b").pin()).as("b cannot start at 10:30 any more").isNull();
+        Problem inTime = ChangeApplier.apply(plan(), new PlanChangeRequest(at("10:00"), List.of(
+                new PlanChange.VisitRunsLong("a", at("10:20"))), 45));
+        assertThat(visitOf(inTime, "b").pin()).isEqualTo(new Pin("tom-mon", 1, at("10:30"), null));
     }
 
     @Test
