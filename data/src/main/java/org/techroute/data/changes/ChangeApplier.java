@@ -412,7 +412,8 @@ public final class ChangeApplier {
             Set<String> removed = new HashSet<>();
             for (int i = 0; i < shifts.size(); i++) {
                 Shift shift = shifts.get(i);
-                if (!shift.technicianId().equals(absent.technicianId()) || !shift.end().isAfter(from)) {
+                if (!absent.technicianId().equals(shift.technicianId()) || shift.start() == null
+                        || shift.end() == null || !shift.end().isAfter(from)) {
                     continue;
                 }
                 if (!shift.start().isBefore(from)) {
@@ -540,8 +541,8 @@ public final class ChangeApplier {
             for (int i = 0; i < shifts.size(); i++) {
                 Shift shift = shifts.get(i);
                 if (shift.id().equals(shorten.shiftId())) {
-                    if (shorten.end() == null || !shorten.end().isBefore(shift.end())
-                            || !shorten.end().isAfter(shift.start())) {
+                    if (shorten.end() == null || shift.start() == null || shift.end() == null
+                            || !shorten.end().isBefore(shift.end()) || !shorten.end().isAfter(shift.start())) {
                         error(path + ".end", shift.id(), "the new end must lie between the shift's start ("
                                 + shift.start() + ") and its current end (" + shift.end() + ")");
                         return;

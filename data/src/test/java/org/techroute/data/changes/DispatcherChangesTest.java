@@ -203,6 +203,22 @@ class DispatcherChangesTest {
         assertThat(shiftOf(shortened, "tom-mon").breaksOrEmpty()).isEmpty();
     }
 
+    @Test
+    void aStartedVisitGetsNoWarningThatNobodyCanServeIt() {
+        Problem plan = plan(visits -> {
+            visits.set(0, new Visit("a", null, A, 3600L, List.of(new TimeWindow(at("08:00"), at("09:30"))),
+                    java.util.Map.of("welding", 3), null, Priority.NORMAL, null, null, null, null,
+                    new Pin("tom-mon", 0, at("09:00"), null)));
+            visits.set(1, new Visit("b", null, B, 3600L, List.of(new TimeWindow(at("08:00"), at("09:30"))),
+                    java.util.Map.of("welding", 3), null, Priority.NORMAL, null, null, null, null, null));
+            return visits;
+        }).withNow(at("10:00"));
+        var mapped = new ProblemMapper(new ProblemValidator(), TravelMatrices.withoutRoads()).map(plan);
+        assertThat(mapped.warnings()).extracting(Violation::entityId).contains("b").doesNotContain("a");
+        assertThat(mapped.warnings()).filteredOn(w -> "b".equals(w.entityId())).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("(SKILL)"));
+    }
+
     // --- UNPIN, VISIT_DONE, CANCEL_VISIT ---
 
     @Test
