@@ -293,6 +293,17 @@ class DispatcherChangesTest {
         assertThat(changed.solution().routes().get(1).visitIds()).containsExactly("x", "e");
     }
 
+    @Test
+    void aVisitDoneOnAnotherShiftCannotGoIntoTheRunningSolver() {
+        assertThat(LiveProblemChange.canApplyLive(request(null, new PlanChange.VisitDone("b", at("11:20"))),
+                plan())).isTrue();
+        assertThat(LiveProblemChange.canApplyLive(request(null, new PlanChange.Unpin("b")), plan())).isTrue();
+        assertThat(LiveProblemChange.canApplyLive(request(null,
+                new PlanChange.VisitDone("b", at("10:30"), at("11:20"), "una-mon")), plan())).isFalse();
+        assertThat(LiveProblemChange.canApplyLive(request(null,
+                new PlanChange.VisitDone("x", at("10:30"), at("11:20"), "una-mon")), plan())).isFalse();
+    }
+
     // --- freeze ---
 
     @Test
