@@ -172,17 +172,18 @@ class PlanController {
         return accepted(plans.solveAgain(id));
     }
 
-    @Operation(summary = "Apply live changes (emergency, cancellation, visit running long, technician unavailable,"
-            + " new or shorter shift) and re-plan",
-            description = "The body is {now?, changes: [{type: ADD_VISIT | CANCEL_VISIT | VISIT_RUNS_LONG |"
-                    + " TECHNICIAN_UNAVAILABLE | ADD_SHIFT | SHORTEN_SHIFT, ...}]} (see docs/model.md). All changes"
-                    + " apply together or none do. With now, visits that started before it keep their shift,"
-                    + " position and start. A plan being solved takes the changes into its running solver (mode"
+    @Operation(summary = "Apply live changes (emergency, cancellation, unpin, visit running long or done, technician"
+            + " unavailable, new or shorter shift) and re-plan",
+            description = "The body is {now?, freezeMinutes?, changes: [{type: ADD_VISIT | CANCEL_VISIT | UNPIN |"
+                    + " VISIT_RUNS_LONG | VISIT_DONE | TECHNICIAN_UNAVAILABLE | ADD_SHIFT | SHORTEN_SHIFT, ...}]}"
+                    + " (see docs/model.md). All changes apply together or none do. With now, visits that started"
+                    + " before it keep their shift, position and start; with freezeMinutes, so do the visits planned"
+                    + " to start within that many minutes after now. A plan being solved takes the changes into its running solver (mode"
                     + " LIVE, same run), except cancellations and removed shifts: those stop the run and start a"
                     + " new one from the changed plan (RESTARTED). A plan not being solved gets a new run from the"
                     + " changed plan (NEW_RUN). The answer waits up to techroute.changes.response-wait (PT5S) for"
                     + " the first best solution of the changed plan and reports what moved (diff: reassigned,"
-                    + " timesShifted, unassigned) with 200; if none came in time, 202 with pending: true (follow"
+                    + " timesShifted, unassigned, visitsMoved) with 200; if none came in time, 202 with pending: true (follow"
                     + " /events and read the plan).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -81,6 +81,11 @@ class SolveCommandTest {
                         (Consumer<ObjectNode>) t -> ((ObjectNode) t.withArray("shifts").get(1)).put("technicianId",
                                 "carl"),
                         "$.shifts[1].technicianId (ben-mon): unknown technician 'carl'"),
+                Arguments.of("two overlapping shifts of one technician",
+                        (Consumer<ObjectNode>) t -> ((ObjectNode) t.withArray("shifts").get(1)).put("technicianId",
+                                "anna"),
+                        "$.shifts[1] (ben-mon): shift 'ben-mon' (2026-11-23T08:00+01:00 to 2026-11-23T16:00+01:00)"
+                                + " overlaps shift 'anna-mon' ($.shifts[0]"),
                 Arguments.of("window ends before it starts",
                         (Consumer<ObjectNode>) t -> ((ObjectNode) visit(t, 3).withArray("timeWindows").get(0))
                                 .put("end", "2026-11-23T11:00:00+01:00"),

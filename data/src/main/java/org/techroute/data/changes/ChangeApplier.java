@@ -2,16 +2,20 @@ package org.techroute.data.changes;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.techroute.data.model.Location;
 import org.techroute.data.model.Pin;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Route;
 import org.techroute.data.model.Shift;
+import org.techroute.data.model.ShiftBreak;
 import org.techroute.data.model.Solution;
 import org.techroute.data.model.Step;
 import org.techroute.data.model.Technician;
@@ -24,6 +28,10 @@ import org.techroute.data.validation.InvalidProblemException;
  * true (new or cancelled visits, shorter shifts, started visits pinned with their actual times) and whose
  * solution routes are the starting point for re-planning. Anything that cannot be applied is reported with
  * the path of the change ({@code $.changes[2].visitId}) and nothing is applied.
+ * <p>
+ * A visit pinned with a {@code start} counts as started when that start lies before "now" (the request's, else
+ * the plan's; without either, always). A pin with a start at or after "now" is a frozen visit (see
+ * {@code freezeMinutes}): it keeps its time, but it can still be cancelled or unpinned.
  */
 public final class ChangeApplier {
 
@@ -32,9 +40,17 @@ public final class ChangeApplier {
 
     /** @throws InvalidProblemException naming every change that cannot be applied */
     public static Problem apply(Problem plan, PlanChangeRequest request) {
-        Run run = new Run(plan);
+        Run run = new Run(plan, request.now());
+        if (request.freezeMinutes() != null) {
+            if (request.freezeMinutes() < 0) {
+                run.error("$.freezeMinutes", null, "the freeze must not be negative, got " + request.freezeMinutes());
+            } else if (request.now() == null) {
+                run.error("$.freezeMinutes", null, "a freeze needs \"now\": it counts from now");
+            }
+        }
         if (request.now() != null) {
-            run.pinStartedBefore(request.now());
+            long freeze = request.freezeMinutes() == null ? 0 : Math.max(0, request.freezeMinutes());
+            run.pinPlannedBefore(request.now().plusMinutes(freeze), null);
         }
         List<PlanChange> changes = request.changes() == null ? List.of() : request.changes();
         if (changes.isEmpty() && request.now() == null) {
@@ -46,21 +62,33 @@ public final class ChangeApplier {
         if (!run.errors.isEmpty()) {
             throw new InvalidProblemException(run.errors);
         }
+        run.releaseOverrunFrozen();
         return run.result(request.now());
+    }
+
+    /** A visit's service as the plan before the change has it. */
+    private record Planned(String shiftId, OffsetDateTime start, OffsetDateTime end) {
     }
 
     private static final class Run {
         private final Problem plan;
+        /** The request's "now", else the plan's; null when neither says what time it is. */
+        private final OffsetDateTime now;
+        private final boolean requestHasNow;
         private final List<Violation> errors = new ArrayList<>();
         private final List<Technician> technicians;
         private final List<Shift> shifts;
         private final List<Visit> visits;
         /** Route visit ids by shift id, from the plan's solution (the starting point of re-planning). */
-        private final Map<String, List<String>> routes = new HashMap<>();
-        private final Map<String, Map<String, OffsetDateTime>> startsByShift = new HashMap<>();
+        private final Map<String, List<String>> routes = new LinkedHashMap<>();
+        private final Map<String, Planned> planned = new HashMap<>();
+        /** Visits this request pinned from the plan's times (not from anything recorded before). */
+        private final Set<String> inferred = new HashSet<>();
 
-        Run(Problem plan) {
+        Run(Problem plan, OffsetDateTime requestNow) {
             this.plan = plan;
+            this.now = requestNow != null ? requestNow : plan.now();
+            this.requestHasNow = requestNow != null;
             this.technicians = new ArrayList<>(plan.techniciansOrEmpty());
             this.shifts = new ArrayList<>(plan.shiftsOrEmpty());
             this.visits = new ArrayList<>(plan.visitsOrEmpty());
@@ -69,15 +97,13 @@ public final class ChangeApplier {
                 for (Route route : solution.routes()) {
                     routes.put(route.shiftId(), new ArrayList<>(route.visitIds() == null ? List.of()
                             : route.visitIds()));
-                    Map<String, OffsetDateTime> starts = new HashMap<>();
                     if (route.steps() != null) {
                         for (Step step : route.steps()) {
                             if (step.type() == Step.StepType.SERVICE) {
-                                starts.put(step.visitId(), step.start());
+                                planned.put(step.visitId(), new Planned(route.shiftId(), step.start(), step.end()));
                             }
                         }
                     }
-                    startsByShift.put(route.shiftId(), starts);
                 }
             }
         }
@@ -86,23 +112,75 @@ public final class ChangeApplier {
             errors.add(new Violation(path, entityId, message));
         }
 
-        /** Visits whose planned service started before {@code now} are pinned with that start. */
-        void pinStartedBefore(OffsetDateTime now) {
+        /**
+         * Visits whose planned service starts before {@code limit} are pinned where they are, with that start
+         * (visits that started before "now", and frozen visits up to the end of the freeze). Only the route of
+         * {@code onlyShiftId} when it is not null.
+         */
+        void pinPlannedBefore(OffsetDateTime limit, String onlyShiftId) {
             for (Map.Entry<String, List<String>> route : routes.entrySet()) {
-                Map<String, OffsetDateTime> starts = startsByShift.getOrDefault(route.getKey(), Map.of());
+                if (onlyShiftId != null && !onlyShiftId.equals(route.getKey())) {
+                    continue;
+                }
                 List<String> ids = route.getValue();
                 for (int position = 0; position < ids.size(); position++) {
-                    OffsetDateTime start = starts.get(ids.get(position));
+                    Planned service = planned.get(ids.get(position));
                     int index = visitIndex(ids.get(position));
-                    if (start == null || !start.isBefore(now) || index < 0) {
-                        break; // routes run in time order: the rest has not started
+                    if (service == null || service.start() == null || !service.start().isBefore(limit)
+                            || index < 0) {
+                        break; // routes run in time order: the rest starts later
                     }
                     Visit visit = visits.get(index);
                     if (visit.pin() == null || visit.pin().start() == null) {
-                        visits.set(index, withPin(visit, new Pin(route.getKey(), position, start, null)));
+                        visits.set(index, visit.withPin(new Pin(route.getKey(), position, service.start(), null)));
+                        inferred.add(visit.id());
                     }
                 }
             }
+        }
+
+        /**
+         * A frozen visit keeps its planned start only while the visit before it ends in time: when a visit runs
+         * long (or was done late) past it, the frozen visits after it on that shift are released to be timed
+         * again.
+         */
+        void releaseOverrunFrozen() {
+            if (now == null) {
+                return;
+            }
+            Map<String, List<Integer>> pinsByShift = new HashMap<>();
+            for (int i = 0; i < visits.size(); i++) {
+                Pin pin = visits.get(i).pin();
+                if (pin != null && pin.position() != null) {
+                    pinsByShift.computeIfAbsent(pin.shiftId(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            for (List<Integer> pinned : pinsByShift.values()) {
+                pinned.sort(Comparator.comparing(i -> visits.get(i).pin().position()));
+                OffsetDateTime previousEnd = null;
+                for (int k = 0; k < pinned.size(); k++) {
+                    Visit visit = visits.get(pinned.get(k));
+                    Pin pin = visit.pin();
+                    boolean frozen = pin.start() != null && pin.end() == null && !pin.start().isBefore(now);
+                    if (frozen && previousEnd != null && pin.start().isBefore(previousEnd)) {
+                        for (int later = pinned.size() - 1; later >= k; later--) {
+                            Pin laterPin = visits.get(pinned.get(later)).pin();
+                            if (laterPin.start() != null && laterPin.end() == null && !laterPin.start().isBefore(
+                                    now)) {
+                                removePin(pinned.get(later));
+                            }
+                        }
+                        break;
+                    }
+                    previousEnd = pin.start() == null ? null : finish(visit);
+                }
+            }
+        }
+
+        /** Started: pinned with a start before "now" (or with a start at all when the time is unknown). */
+        private boolean started(Visit visit) {
+            Pin pin = visit.pin();
+            return pin != null && pin.start() != null && (now == null || pin.start().isBefore(now));
         }
 
         void apply(String path, PlanChange change) {
@@ -122,6 +200,10 @@ public final class ChangeApplier {
                 addShift(path, add);
             } else if (change instanceof PlanChange.ShortenShift shorten) {
                 shorten(path, shorten);
+            } else if (change instanceof PlanChange.Unpin unpin) {
+                unpin(path, unpin);
+            } else if (change instanceof PlanChange.VisitDone done) {
+                done(path, done);
             }
         }
 
@@ -135,31 +217,75 @@ public final class ChangeApplier {
             }
         }
 
-        private void cancelVisit(String path, PlanChange.CancelVisit cancel) {
-            int index = visitIndex(cancel.visitId());
+        /** The index of the visit the change names, or -1 after reporting a missing or unknown id. */
+        private int knownVisit(String path, String visitId) {
+            if (visitId == null || visitId.isBlank()) {
+                error(path + ".visitId", null, "the visit id (visitId) is missing");
+                return -1;
+            }
+            int index = visitIndex(visitId);
             if (index < 0) {
-                error(path + ".visitId", cancel.visitId(), "unknown visit '" + cancel.visitId() + "'");
+                error(path + ".visitId", visitId, "unknown visit '" + visitId + "'");
+            }
+            return index;
+        }
+
+        private void cancelVisit(String path, PlanChange.CancelVisit cancel) {
+            int index = knownVisit(path, cancel.visitId());
+            if (index < 0) {
                 return;
             }
             Visit visit = visits.get(index);
-            if (visit.pin() != null && visit.pin().start() != null) {
+            if (started(visit)) {
                 error(path + ".visitId", visit.id(), "visit '" + visit.id() + "' has started; it cannot be"
                         + " cancelled");
                 return;
             }
-            if (visit.pin() != null) {
-                error(path + ".visitId", visit.id(), "visit '" + visit.id() + "' is pinned to shift '"
-                        + visit.pin().shiftId() + "'; unpin it before cancelling");
-                return;
-            }
+            // a pin without start (or a frozen visit) goes with the visit: cancelling unpins it
+            removePin(index);
             visits.remove(index);
             routes.values().forEach(ids -> ids.remove(visit.id()));
         }
 
-        private void runsLong(String path, PlanChange.VisitRunsLong late) {
-            int index = visitIndex(late.visitId());
+        private void unpin(String path, PlanChange.Unpin unpin) {
+            int index = knownVisit(path, unpin.visitId());
             if (index < 0) {
-                error(path + ".visitId", late.visitId(), "unknown visit '" + late.visitId() + "'");
+                return;
+            }
+            Visit visit = visits.get(index);
+            if (visit.pin() == null) {
+                error(path + ".visitId", visit.id(), "visit '" + visit.id() + "' is not pinned");
+            } else if (started(visit)) {
+                error(path + ".visitId", visit.id(), "visit '" + visit.id() + "' started at " + visit.pin().start()
+                        + "; a started visit cannot be unpinned (VISIT_RUNS_LONG or VISIT_DONE change its times)");
+            } else {
+                removePin(index);
+            }
+        }
+
+        /**
+         * Removes the pin of the visit at {@code index}; the later pins of its shift move up one position. The
+         * visit stays in its route, for the solver to keep or move.
+         */
+        private void removePin(int index) {
+            Pin pin = visits.get(index).pin();
+            if (pin == null) {
+                return;
+            }
+            visits.set(index, visits.get(index).withPin(null));
+            inferred.remove(visits.get(index).id());
+            for (int i = 0; i < visits.size(); i++) {
+                Pin other = visits.get(i).pin();
+                if (other != null && pin.shiftId().equals(other.shiftId()) && other.position() != null
+                        && pin.position() != null && other.position() > pin.position()) {
+                    visits.set(i, visits.get(i).withPin(other.withPosition(other.position() - 1)));
+                }
+            }
+        }
+
+        private void runsLong(String path, PlanChange.VisitRunsLong late) {
+            int index = knownVisit(path, late.visitId());
+            if (index < 0) {
                 return;
             }
             Visit visit = visits.get(index);
@@ -174,17 +300,111 @@ public final class ChangeApplier {
                 return;
             }
             Pin pin = visit.pin();
-            visits.set(index, withPin(visit, new Pin(pin.shiftId(), pin.position(), pin.start(),
+            visits.set(index, visit.withPin(new Pin(pin.shiftId(), pin.position(), pin.start(),
                     late.expectedEnd())));
         }
 
+        /**
+         * The visit is done: pinned with its actual start and end, on the shift that did it, after the other
+         * visits of that shift that started before it.
+         */
+        private void done(String path, PlanChange.VisitDone done) {
+            int index = knownVisit(path, done.visitId());
+            if (index < 0) {
+                return;
+            }
+            Visit visit = visits.get(index);
+            Pin pin = visit.pin();
+            OffsetDateTime start = done.start() != null ? done.start()
+                    : pin != null && pin.start() != null ? pin.start()
+                            : planned.containsKey(visit.id()) ? planned.get(visit.id()).start() : null;
+            if (start == null) {
+                error(path + ".start", visit.id(), "visit '" + visit.id() + "' was not recorded as started and"
+                        + " is not planned; give its actual start");
+                return;
+            }
+            if (done.end() == null) {
+                error(path + ".end", visit.id(), "the actual end (end) is missing");
+                return;
+            }
+            if (done.end().isBefore(start)) {
+                error(path + ".end", visit.id(), "the visit ends (" + done.end() + ") before it started (" + start
+                        + ")");
+                return;
+            }
+            String shiftId;
+            if (done.shiftId() != null) {
+                if (shifts.stream().noneMatch(s -> s.id().equals(done.shiftId()))) {
+                    error(path + ".shiftId", done.shiftId(), "unknown shift '" + done.shiftId() + "'");
+                    return;
+                }
+                if (started(visit) && !pin.shiftId().equals(done.shiftId())) {
+                    error(path + ".shiftId", visit.id(), "visit '" + visit.id() + "' started on shift '"
+                            + pin.shiftId() + "', not on '" + done.shiftId() + "'");
+                    return;
+                }
+                shiftId = done.shiftId();
+            } else if (pin != null) {
+                shiftId = pin.shiftId();
+            } else if (planned.containsKey(visit.id())) {
+                shiftId = planned.get(visit.id()).shiftId();
+            } else {
+                error(path + ".shiftId", visit.id(), "visit '" + visit.id() + "' is not planned on any shift;"
+                        + " give the shift (shiftId) that did it");
+                return;
+            }
+            if (pin != null && pin.shiftId().equals(shiftId)) {
+                visits.set(index, visit.withPin(new Pin(shiftId, pin.position(), start, done.end())));
+            } else {
+                removePin(index);
+                int position = (int) visits.stream().filter(v -> v.pin() != null && shiftId.equals(v.pin()
+                        .shiftId())).count();
+                visits.set(index, visits.get(index).withPin(new Pin(shiftId, position, start, done.end())));
+            }
+            inferred.remove(visit.id());
+            orderPins(shiftId);
+            for (Map.Entry<String, List<String>> route : routes.entrySet()) {
+                if (!route.getKey().equals(shiftId)) {
+                    route.getValue().remove(visit.id());
+                }
+            }
+            List<String> route = routes.computeIfAbsent(shiftId, k -> new ArrayList<>());
+            if (!route.contains(visit.id())) {
+                route.add(0, visit.id());
+            }
+        }
+
+        /** Renumbers the pins of a shift: pins with a start by start, then pins without, in their order. */
+        private void orderPins(String shiftId) {
+            List<Integer> pinned = new ArrayList<>();
+            for (int i = 0; i < visits.size(); i++) {
+                if (visits.get(i).pin() != null && shiftId.equals(visits.get(i).pin().shiftId())) {
+                    pinned.add(i);
+                }
+            }
+            pinned.sort(Comparator.<Integer, Boolean>comparing(i -> visits.get(i).pin().start() == null)
+                    .thenComparing(i -> visits.get(i).pin().start(), Comparator.nullsLast(Comparator
+                            .naturalOrder()))
+                    .thenComparing(i -> visits.get(i).pin().position(), Comparator.nullsLast(Comparator
+                            .naturalOrder())));
+            for (int position = 0; position < pinned.size(); position++) {
+                int i = pinned.get(position);
+                visits.set(i, visits.get(i).withPin(visits.get(i).pin().withPosition(position)));
+            }
+        }
+
         private void unavailable(String path, PlanChange.TechnicianUnavailable absent) {
+            if (absent.technicianId() == null || absent.technicianId().isBlank()) {
+                error(path + ".technicianId", null, "the technician id (technicianId) is missing");
+                return;
+            }
             if (technicians.stream().noneMatch(t -> t.id().equals(absent.technicianId()))) {
                 error(path + ".technicianId", absent.technicianId(), "unknown technician '"
                         + absent.technicianId() + "'");
                 return;
             }
-            if (absent.from() == null) {
+            OffsetDateTime from = absent.from();
+            if (from == null) {
                 error(path + ".from", absent.technicianId(), "the time the technician is unavailable from is"
                         + " missing");
                 return;
@@ -192,17 +412,14 @@ public final class ChangeApplier {
             Set<String> removed = new HashSet<>();
             for (int i = 0; i < shifts.size(); i++) {
                 Shift shift = shifts.get(i);
-                if (!shift.technicianId().equals(absent.technicianId()) || !shift.end().isAfter(absent.from())) {
+                if (!absent.technicianId().equals(shift.technicianId()) || shift.start() == null
+                        || shift.end() == null || !shift.end().isAfter(from)) {
                     continue;
                 }
-                if (!shift.start().isBefore(absent.from())) {
+                if (!shift.start().isBefore(from)) {
                     removed.add(shift.id());
                 } else {
-                    OffsetDateTime end = finishOfStartedVisits(shift.id(), absent.from());
-                    Visit last = lastStartedVisit(shift.id());
-                    shifts.set(i, new Shift(shift.id(), shift.technicianId(), shift.start(), end,
-                            shift.startLocation(), last == null ? shift.endLocation() : last.location(), 0L,
-                            shift.breaks(), shift.capacity()));
+                    shifts.set(i, cut(shift, from));
                 }
             }
             shifts.removeIf(shift -> removed.contains(shift.id()));
@@ -211,65 +428,126 @@ public final class ChangeApplier {
                 for (int i = 0; i < visits.size(); i++) {
                     Visit visit = visits.get(i);
                     if (visit.pin() != null && visit.pin().shiftId().equals(shiftId)) {
-                        visits.set(i, withPin(visit, null));
+                        visits.set(i, visit.withPin(null));
                     }
                 }
             }
         }
 
-        /** The started visit of this shift with the highest position, or null. */
-        private Visit lastStartedVisit(String shiftId) {
-            Visit last = null;
-            for (Visit visit : visits) {
+        /**
+         * The shift under way of a technician unavailable from {@code from}: it keeps the visits he started
+         * before {@code from} and ends at {@code from}, or when the visit in progress then ends, where he is at
+         * {@code from}. Without "now", the plan says what he did before {@code from}.
+         */
+        private Shift cut(Shift shift, OffsetDateTime from) {
+            if (!requestHasNow) {
+                pinPlannedBefore(from, shift.id());
+            }
+            List<Visit> kept = new ArrayList<>();
+            for (int i = 0; i < visits.size(); i++) {
+                Visit visit = visits.get(i);
                 Pin pin = visit.pin();
-                if (pin != null && shiftId.equals(pin.shiftId()) && pin.start() != null
-                        && (last == null || pin.position() > last.pin().position())) {
-                    last = visit;
+                if (pin == null || !shift.id().equals(pin.shiftId())) {
+                    continue;
+                }
+                boolean didIt = pin.start() != null && (pin.start().isBefore(from)
+                        || !inferred.contains(visit.id()) && started(visit));
+                if (didIt) {
+                    kept.add(visit);
+                } else {
+                    // never started by him: a pin without start, a visit he would have started after "from"
+                    visits.set(i, visit.withPin(null));
+                    inferred.remove(visit.id());
                 }
             }
-            return last;
-        }
-
-        /** The later of {@code from} and the end of the visits of this shift that have started. */
-        private OffsetDateTime finishOfStartedVisits(String shiftId, OffsetDateTime from) {
+            kept.sort(Comparator.comparing((Visit v) -> v.pin().start()).thenComparing(v -> v.pin().position()));
             OffsetDateTime end = from;
-            for (Visit visit : visits) {
-                Pin pin = visit.pin();
-                if (pin != null && shiftId.equals(pin.shiftId()) && pin.start() != null) {
-                    OffsetDateTime finish = pin.end() != null ? pin.end()
-                            : pin.start().plusSeconds(visit.serviceDurationSeconds() == null ? 0
-                                    : visit.serviceDurationSeconds());
-                    if (finish.isAfter(end)) {
-                        end = finish;
+            Visit last = null;
+            for (int position = 0; position < kept.size(); position++) {
+                Visit visit = kept.get(position);
+                int index = visitIndex(visit.id());
+                visits.set(index, visit.withPin(visit.pin().withPosition(position)));
+                OffsetDateTime finish = finish(visit);
+                if (finish.isAfter(end)) {
+                    end = finish;
+                }
+                last = visit;
+            }
+            // where he is at "from": at the visit in progress, or at the last visit he finished, or at the start
+            Location endLocation = last == null ? shift.startLocation() : last.location();
+            OffsetDateTime newEnd = end;
+            List<String> keptIds = kept.stream().map(Visit::id).toList();
+            List<String> route = routes.get(shift.id());
+            if (route != null) {
+                List<String> trimmed = new ArrayList<>(keptIds);
+                for (String id : route) {
+                    Planned service = planned.get(id);
+                    if (!keptIds.contains(id) && service != null && service.end() != null
+                            && !service.end().isAfter(newEnd) && visitIndex(id) >= 0
+                            && visits.get(visitIndex(id)).pin() == null && !service.start().isBefore(
+                                    now == null ? from : now)) {
+                        trimmed.add(id);
                     }
                 }
+                routes.put(shift.id(), trimmed);
             }
-            return end;
+            return shift.withEnd(newEnd).withEndLocation(endLocation).withMaxOvertimeSeconds(0L)
+                    .withBreaks(breaksBefore(shift, newEnd));
+        }
+
+        /** The visit's actual or expected end, or start plus service duration. */
+        private static OffsetDateTime finish(Visit visit) {
+            Pin pin = visit.pin();
+            return pin.end() != null ? pin.end() : pin.start().plusSeconds(visit.serviceDurationSeconds() == null
+                    ? 0 : visit.serviceDurationSeconds());
+        }
+
+        /** The shift's breaks that can start before {@code end}; later ones are not needed any more. */
+        private static List<ShiftBreak> breaksBefore(Shift shift, OffsetDateTime end) {
+            if (shift.breaks() == null) {
+                return null;
+            }
+            return shift.breaks().stream().filter(b -> b == null || b.earliestStart() == null
+                    || b.earliestStart().isBefore(end)).toList();
         }
 
         private void addShift(String path, PlanChange.AddShift add) {
-            if (add.shift() == null || add.shift().id() == null || add.shift().id().isBlank()) {
+            Shift shift = add.shift();
+            if (shift == null || shift.id() == null || shift.id().isBlank()) {
                 error(path + ".shift.id", null, "the new shift needs an id");
-            } else if (shifts.stream().anyMatch(s -> s.id().equals(add.shift().id()))) {
-                error(path + ".shift.id", add.shift().id(), "shift '" + add.shift().id() + "' already exists");
-            } else {
-                shifts.add(add.shift());
+                return;
             }
+            if (shifts.stream().anyMatch(s -> s.id().equals(shift.id()))) {
+                error(path + ".shift.id", shift.id(), "shift '" + shift.id() + "' already exists");
+                return;
+            }
+            for (Shift other : shifts) {
+                if (other.technicianId() != null && other.technicianId().equals(shift.technicianId())
+                        && other.overlaps(shift)) {
+                    error(path + ".shift.start", shift.id(), "shift '" + shift.id() + "' (" + shift.start() + " to "
+                            + shift.end() + ") overlaps shift '" + other.id() + "' (" + other.start() + " to "
+                            + other.end() + ") of the same technician '" + shift.technicianId() + "'");
+                    return;
+                }
+            }
+            shifts.add(shift);
         }
 
         private void shorten(String path, PlanChange.ShortenShift shorten) {
+            if (shorten.shiftId() == null || shorten.shiftId().isBlank()) {
+                error(path + ".shiftId", null, "the shift id (shiftId) is missing");
+                return;
+            }
             for (int i = 0; i < shifts.size(); i++) {
                 Shift shift = shifts.get(i);
                 if (shift.id().equals(shorten.shiftId())) {
-                    if (shorten.end() == null || !shorten.end().isBefore(shift.end())
-                            || !shorten.end().isAfter(shift.start())) {
+                    if (shorten.end() == null || shift.start() == null || shift.end() == null
+                            || !shorten.end().isBefore(shift.end()) || !shorten.end().isAfter(shift.start())) {
                         error(path + ".end", shift.id(), "the new end must lie between the shift's start ("
                                 + shift.start() + ") and its current end (" + shift.end() + ")");
                         return;
                     }
-                    shifts.set(i, new Shift(shift.id(), shift.technicianId(), shift.start(), shorten.end(),
-                            shift.startLocation(), shift.endLocation(), shift.maxOvertimeSeconds(), shift.breaks(),
-                            shift.capacity()));
+                    shifts.set(i, shift.withEnd(shorten.end()).withBreaks(breaksBefore(shift, shorten.end())));
                     return;
                 }
             }
@@ -285,16 +563,10 @@ public final class ChangeApplier {
             return -1;
         }
 
-        private static Visit withPin(Visit v, Pin pin) {
-            return new Visit(v.id(), v.customerName(), v.location(), v.serviceDurationSeconds(), v.timeWindows(),
-                    v.requiredSkills(), v.requiredCertifications(), v.priority(), v.requiredTechnicianIds(),
-                    v.preferredTechnicianIds(), v.excludedTechnicianIds(), v.demand(), pin);
-        }
-
-        Problem result(OffsetDateTime now) {
+        Problem result(OffsetDateTime requestNow) {
             Problem updated = plan.withResources(technicians, shifts, visits);
-            if (now != null) {
-                updated = updated.withNow(now);
+            if (requestNow != null) {
+                updated = updated.withNow(requestNow);
             }
             Solution solution = plan.solution();
             if (solution == null) {

@@ -51,6 +51,9 @@ public final class LiveProblemChange implements ProblemChange<RoutePlan> {
             if (change instanceof PlanChange.CancelVisit) {
                 return false;
             }
+            if (change instanceof PlanChange.VisitDone done && !onItsRoute(done, before)) {
+                return false; // the done visit must go into another route
+            }
             if (change instanceof PlanChange.TechnicianUnavailable absent && absent.from() != null
                     && before.shiftsOrEmpty().stream().anyMatch(s -> s.technicianId().equals(absent.technicianId())
                             && !s.start().isBefore(absent.from()))) {
@@ -58,6 +61,24 @@ public final class LiveProblemChange implements ProblemChange<RoutePlan> {
             }
         }
         return true;
+    }
+
+    /** Whether the plan's route of the shift that did the visit holds it already. */
+    private static boolean onItsRoute(PlanChange.VisitDone done, org.techroute.data.model.Problem before) {
+        if (before.solution() == null || before.solution().routes() == null) {
+            return false;
+        }
+        String shiftId = done.shiftId();
+        if (shiftId == null) {
+            shiftId = before.visitsOrEmpty().stream().filter(v -> v.id() != null && v.id().equals(done.visitId())
+                    && v.pin() != null).map(v -> v.pin().shiftId()).findFirst().orElse(null);
+        }
+        for (org.techroute.data.model.Route route : before.solution().routes()) {
+            if (route.visitIds() != null && route.visitIds().contains(done.visitId())) {
+                return shiftId == null || shiftId.equals(route.shiftId());
+            }
+        }
+        return false;
     }
 
     @Override

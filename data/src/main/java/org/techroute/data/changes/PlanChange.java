@@ -16,14 +16,19 @@ import org.techroute.data.model.Visit;
         @JsonSubTypes.Type(value = PlanChange.VisitRunsLong.class, name = "VISIT_RUNS_LONG"),
         @JsonSubTypes.Type(value = PlanChange.TechnicianUnavailable.class, name = "TECHNICIAN_UNAVAILABLE"),
         @JsonSubTypes.Type(value = PlanChange.AddShift.class, name = "ADD_SHIFT"),
-        @JsonSubTypes.Type(value = PlanChange.ShortenShift.class, name = "SHORTEN_SHIFT") })
+        @JsonSubTypes.Type(value = PlanChange.ShortenShift.class, name = "SHORTEN_SHIFT"),
+        @JsonSubTypes.Type(value = PlanChange.Unpin.class, name = "UNPIN"),
+        @JsonSubTypes.Type(value = PlanChange.VisitDone.class, name = "VISIT_DONE") })
 public sealed interface PlanChange {
 
     /** A new service call, e.g. a CRITICAL emergency. */
     record AddVisit(Visit visit) implements PlanChange {
     }
 
-    /** A call that is no longer needed (it must not have started). */
+    /**
+     * A call that is no longer needed. It must not have started; a pin without start (or a frozen visit) is
+     * removed with it.
+     */
     record CancelVisit(String visitId) implements PlanChange {
     }
 
@@ -33,8 +38,8 @@ public sealed interface PlanChange {
 
     /**
      * A technician who cannot work from a time on (off sick, van broke down): a shift under way ends then, or
-     * when the visit in progress ends, at the place of the last started visit; later shifts are removed.
-     * Visits not started go back to planning.
+     * when the visit in progress at {@code from} ends, where he is at {@code from}; later shifts are removed.
+     * Visits he did not start before {@code from}, and his visits pinned without a start, go back to planning.
      */
     record TechnicianUnavailable(String technicianId, OffsetDateTime from) implements PlanChange {
     }
@@ -45,5 +50,24 @@ public sealed interface PlanChange {
 
     /** A shift that ends earlier. */
     record ShortenShift(String shiftId, OffsetDateTime end) implements PlanChange {
+    }
+
+    /**
+     * Releases a visit pinned without a start (or frozen) so that it can be planned anywhere again. A started
+     * visit cannot be unpinned.
+     */
+    record Unpin(String visitId) implements PlanChange {
+    }
+
+    /**
+     * A visit that is done, with its actual end. {@code start} is its actual start: needed only when the visit
+     * was not recorded as started (default: its recorded start, else its planned start). {@code shiftId} names
+     * the shift that did it when the visit is neither pinned nor planned on a shift.
+     */
+    record VisitDone(String visitId, OffsetDateTime start, OffsetDateTime end, String shiftId) implements PlanChange {
+
+        public VisitDone(String visitId, OffsetDateTime end) {
+            this(visitId, null, end, null);
+        }
     }
 }

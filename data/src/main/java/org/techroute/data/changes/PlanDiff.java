@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,10 +19,20 @@ import org.techroute.data.model.UnassignedVisit;
 
 /**
  * What a re-plan changed for the people in the field: visits that moved to another shift (or in or out of the
- * plan), visits whose start moved by at least a minute, and visits that became unassigned, with the reason.
+ * plan), visits whose start moved by at least a minute, and visits that became unassigned (planned before, or
+ * new, like an emergency that could not be placed), with the reason.
+ *
+ * @param visitsMoved how many visits planned before are now on another shift, unassigned, or at a start a
+ *                    minute or more away (plan stability: the fewer, the calmer the day)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanDiff(List<Reassigned> reassigned, List<Shifted> timesShifted, List<UnassignedVisit> unassigned) {
+public record PlanDiff(List<Reassigned> reassigned, List<Shifted> timesShifted, List<UnassignedVisit> unassigned,
+        int visitsMoved) {
+
+    public PlanDiff(List<Reassigned> reassigned, List<Shifted> timesShifted, List<UnassignedVisit> unassigned) {
+        this(reassigned, timesShifted, unassigned, (int) reassigned.stream().filter(r -> r.fromShiftId() != null)
+                .count() + timesShifted.size());
+    }
 
     /** A visit now on another shift; a null shift means unassigned. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -56,10 +68,15 @@ public record PlanDiff(List<Reassigned> reassigned, List<Shifted> timesShifted, 
                 }
             }
         }
+        Set<String> unassignedBefore = new HashSet<>();
+        if (before != null && before.unassignedVisits() != null) {
+            before.unassignedVisits().forEach(visit -> unassignedBefore.add(visit.visitId()));
+        }
         List<UnassignedVisit> unassigned = new ArrayList<>();
-        if (after.unassignedVisits() != null) {
+        if (after != null && after.unassignedVisits() != null) {
             for (UnassignedVisit visit : after.unassignedVisits()) {
-                if (shiftBefore.containsKey(visit.visitId())) {
+                // planned before, or new (neither planned nor unassigned before)
+                if (shiftBefore.containsKey(visit.visitId()) || !unassignedBefore.contains(visit.visitId())) {
                     unassigned.add(visit);
                 }
             }

@@ -17,4 +17,9 @@ public record Pin(String shiftId, Integer position, OffsetDateTime start, Offset
     public Pin(String shiftId, Integer position) {
         this(shiftId, position, null, null);
     }
+
+    /** This pin at another position. */
+    public Pin withPosition(Integer newPosition) {
+        return new Pin(shiftId, newPosition, start, end);
+    }
 }

@@ -24,4 +24,32 @@ public record Shift(String id, String technicianId, OffsetDateTime start, Offset
     public List<Integer> capacityOrEmpty() {
         return capacity == null ? List.of() : capacity;
     }
+
+    /** This shift ending at another time. */
+    public Shift withEnd(OffsetDateTime newEnd) {
+        return new Shift(id, technicianId, start, newEnd, startLocation, endLocation, maxOvertimeSeconds, breaks,
+                capacity);
+    }
+
+    /** This shift ending at another place (null: the technician's home). */
+    public Shift withEndLocation(Location newEndLocation) {
+        return new Shift(id, technicianId, start, end, startLocation, newEndLocation, maxOvertimeSeconds, breaks,
+                capacity);
+    }
+
+    public Shift withMaxOvertimeSeconds(Long newMaxOvertimeSeconds) {
+        return new Shift(id, technicianId, start, end, startLocation, endLocation, newMaxOvertimeSeconds, breaks,
+                capacity);
+    }
+
+    public Shift withBreaks(List<ShiftBreak> newBreaks) {
+        return new Shift(id, technicianId, start, end, startLocation, endLocation, maxOvertimeSeconds, newBreaks,
+                capacity);
+    }
+
+    /** Whether the two shifts share some time (touching ends do not count); false when a time is missing. */
+    public boolean overlaps(Shift other) {
+        return start != null && end != null && other.start != null && other.end != null
+                && start.isBefore(other.end) && other.start.isBefore(end);
+    }
 }

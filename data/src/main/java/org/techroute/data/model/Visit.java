@@ -51,4 +51,11 @@ public record Visit(String id, String customerName, Location location, Long serv
     public List<Integer> demandOrEmpty() {
         return demand == null ? List.of() : demand;
     }
+
+    /** This visit with another pin (null: not pinned). */
+    public Visit withPin(Pin newPin) {
+        return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
+                requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
+                demand, newPin);
+    }
 }

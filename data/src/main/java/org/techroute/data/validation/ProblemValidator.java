@@ -193,6 +193,7 @@ public final class ProblemValidator {
                     }
                 }
             }
+            overlaps(list, byId);
             Set<Integer> dimensions = new HashSet<>();
             list.stream().filter(s -> s != null && s.capacity() != null).forEach(s -> dimensions.add(s.capacity()
                     .size()));
@@ -200,6 +201,35 @@ public final class ProblemValidator {
                 error("$.shifts", null, "shifts' capacities have different numbers of dimensions: " + dimensions);
             }
             return byId;
+        }
+
+        /** A technician cannot work two shifts at once: each overlapping pair is named, at the later shift. */
+        void overlaps(List<Shift> list, Map<String, Shift> valid) {
+            Map<String, List<Integer>> byTechnician = new TreeMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                Shift shift = list.get(i);
+                if (shift != null && shift.id() != null && valid.get(shift.id()) == shift && !blank(shift
+                        .technicianId()) && shift.start() != null && shift.end() != null && shift.end().isAfter(
+                                shift.start())) {
+                    byTechnician.computeIfAbsent(shift.technicianId(), k -> new ArrayList<>()).add(i);
+                }
+            }
+            for (Map.Entry<String, List<Integer>> technician : byTechnician.entrySet()) {
+                List<Integer> indexes = technician.getValue();
+                for (int a = 0; a < indexes.size(); a++) {
+                    for (int b = a + 1; b < indexes.size(); b++) {
+                        Shift first = list.get(indexes.get(a));
+                        Shift second = list.get(indexes.get(b));
+                        if (first.overlaps(second)) {
+                            error("$.shifts[" + indexes.get(b) + "]", second.id(), "shift '" + second.id() + "' ("
+                                    + second.start() + " to " + second.end() + ") overlaps shift '" + first.id()
+                                    + "' ($.shifts[" + indexes.get(a) + "], " + first.start() + " to "
+                                    + first.end() + ") of the same technician '" + technician.getKey()
+                                    + "'; a technician cannot work two shifts at once");
+                        }
+                    }
+                }
+            }
         }
 
         void breakRule(String path, String shiftId, ShiftBreak rule) {

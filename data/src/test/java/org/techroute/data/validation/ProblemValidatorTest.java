@@ -60,6 +60,9 @@ class ProblemValidatorTest {
                 Arguments.of("shift ends before it starts",
                         (Consumer<ObjectNode>) t -> shift(t, 0).put("end", "2026-11-23T07:00:00+01:00"),
                         "$.shifts[0].end", "anna-mon", "ends"),
+                Arguments.of("overlapping shifts of one technician",
+                        (Consumer<ObjectNode>) t -> shift(t, 1).put("technicianId", "anna"),
+                        "$.shifts[1]", "ben-mon", "overlaps shift 'anna-mon' ($.shifts[0]"),
                 Arguments.of("window ends before it starts",
                         (Consumer<ObjectNode>) t -> ((ObjectNode) visit(t, 3).withArray("timeWindows").get(0))
                                 .put("end", "2026-11-23T11:00:00+01:00"),
@@ -155,5 +158,16 @@ class ProblemValidatorTest {
         });
         assertThat(report.errors()).extracting(Violation::path).contains("$.visits[1].id", "$.shifts[1].technicianId",
                 "$.visits[4].serviceDurationSeconds");
+    }
+
+    @Test
+    void shiftsOfOneTechnicianMayFollowEachOther() {
+        ValidationReport report = validate(tree -> {
+            shift(tree, 1).put("technicianId", "anna");
+            shift(tree, 1).put("start", "2026-11-23T16:00:00+01:00");
+            shift(tree, 1).put("end", "2026-11-23T20:00:00+01:00");
+            shift(tree, 1).withArray("breaks").removeAll();
+        });
+        assertThat(report.errors()).isEmpty();
     }
 }

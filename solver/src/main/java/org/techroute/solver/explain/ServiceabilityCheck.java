@@ -1,61 +1,90 @@
 package org.techroute.solver.explain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.techroute.solver.domain.Shift;
 import org.techroute.solver.domain.TimeWindow;
 import org.techroute.solver.domain.Visit;
 
 /**
- * Whether any shift could ever serve a visit, whatever the other visits: technician, skills, certifications,
- * van capacity, and a time window reachable within the shift's hours. Used to warn about such visits before
- * solving and to say why a visit ended up unassigned.
+ * Whether any shift could ever serve a visit, whatever the other visits. Each shift goes through the checks in
+ * this order, and the first it fails is its reason: technician (required or excluded), skills, certifications,
+ * van capacity, and last the hours: a time window reachable within the shift's hours and after "now"
+ * ({@code TIME_WINDOW}, or {@code SHIFT_HOURS} for a visit without windows). The reason for the visit is the
+ * one of the shift that got furthest (a technician who is the right one but lacks the certification says more
+ * than the others who are not the right one). Used to warn about such visits before solving and to say why a
+ * visit ended up unassigned. A visit that has started is served by definition.
  */
 public final class ServiceabilityCheck {
+
+    /** The checks in the order they are made; a later one means the shift got further. */
+    public static final List<String> ORDER = List.of("TECHNICIAN", "SKILL", "CERTIFICATION", "CAPACITY",
+            "TIME_WINDOW", "SHIFT_HOURS");
 
     private ServiceabilityCheck() {
     }
 
     /** The reason no shift can serve the visit, or empty when at least one shift could. */
     public static Optional<Blocker> blocker(Visit visit, List<Shift> shifts) {
+        if (visit.isStarted()) {
+            return Optional.empty();
+        }
         if (shifts.isEmpty()) {
             return Optional.of(new Blocker("SHIFT_HOURS", "there are no shifts"));
         }
-        Map<String, List<String>> shiftsByCode = new LinkedHashMap<>();
+        // reason -> detail -> shift ids, deepest reason first
+        Map<String, Map<String, List<String>>> byReason = new TreeMap<>((a, b) -> Integer.compare(depth(b),
+                depth(a)));
         for (Shift shift : shifts) {
             Optional<Blocker> blocker = blocker(visit, shift);
             if (blocker.isEmpty()) {
                 return Optional.empty();
             }
-            shiftsByCode.computeIfAbsent(blocker.get().code(), k -> new ArrayList<>()).add(blocker.get().detail());
+            byReason.computeIfAbsent(blocker.get().code(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(blocker.get().detail(), k -> new ArrayList<>()).add(shift.getId());
         }
-        // The reason that rules out the most shifts comes first.
-        Map.Entry<String, List<String>> main = shiftsByCode.entrySet().stream()
-                .max((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size())).orElseThrow();
         StringBuilder detail = new StringBuilder("no shift can serve it: ");
         String sep = "";
-        for (Map.Entry<String, List<String>> entry : shiftsByCode.entrySet()) {
-            detail.append(sep).append(entry.getValue().size()).append(" shift(s): ").append(entry.getValue().get(0));
-            sep = "; ";
+        for (Map.Entry<String, Map<String, List<String>>> reason : byReason.entrySet()) {
+            for (Map.Entry<String, List<String>> same : reason.getValue().entrySet()) {
+                List<String> ids = same.getValue();
+                detail.append(sep).append(reason.getKey()).append(" on ").append(ids.size() == 1 ? "shift "
+                        : "shifts ").append(String.join(", ", ids)).append(": ").append(same.getKey());
+                sep = "; ";
+            }
         }
-        return Optional.of(new Blocker(main.getKey(), detail.toString()));
+        return Optional.of(new Blocker(byReason.keySet().iterator().next(), detail.toString()));
     }
 
-    /** The reason this shift can never serve the visit, or empty when it could. */
+    private static int depth(String code) {
+        int depth = ORDER.indexOf(code);
+        // the two hour checks are the same depth: a visit has windows or it has not
+        return code.equals("SHIFT_HOURS") ? ORDER.indexOf("TIME_WINDOW") : depth;
+    }
+
+    /**
+     * The reason this shift can never serve the visit, or empty when it could. The detail does not name the
+     * shift (the caller lists the shifts per detail).
+     */
     public static Optional<Blocker> blocker(Visit visit, Shift shift) {
+        if (visit.isStarted()) {
+            return Optional.empty();
+        }
         String technicianId = shift.getTechnician().getId();
         if (!visit.getRequiredTechnicianIds().isEmpty() && !visit.getRequiredTechnicianIds().contains(technicianId)) {
             return Optional.of(new Blocker("TECHNICIAN", "the visit requires technician(s) "
-                    + visit.getRequiredTechnicianIds()));
+                    + visit.getRequiredTechnicianIds().stream().sorted().toList()));
         }
         if (visit.getExcludedTechnicianIds().contains(technicianId)) {
             return Optional.of(new Blocker("TECHNICIAN", "technician " + technicianId + " is excluded"));
         }
-        for (Map.Entry<String, Integer> skill : visit.getRequiredSkills().entrySet()) {
+        for (Map.Entry<String, Integer> skill : new TreeMap<>(visit.getRequiredSkills()).entrySet()) {
             int level = shift.getTechnician().skillLevel(skill.getKey());
             if (level < skill.getValue()) {
                 return Optional.of(new Blocker("SKILL", "needs " + skill.getKey() + " level " + skill.getValue()
@@ -76,14 +105,17 @@ public final class ServiceabilityCheck {
                         + capacity[i]));
             }
         }
-        long earliestStart = shift.getStartMillis()
-                + shift.getMatrix().travelMillis(shift.getStartLocation(), visit.getLocation());
+        long notBefore = shift.getNotBeforeMillis();
+        // optimistic: at "now" the technician may already be anywhere, even at the visit
+        long earliestStart = Math.max(shift.getStartMillis()
+                + shift.getMatrix().travelMillis(shift.getStartLocation(), visit.getLocation()), notBefore);
         long latestStart = shift.getEndMillis() + shift.getMaxOvertimeMillis() - visit.getServiceDurationMillis()
                 - shift.getMatrix().travelMillis(visit.getLocation(), shift.getEndLocation());
         if (visit.getTimeWindows().isEmpty()) {
             if (earliestStart > latestStart) {
-                return Optional.of(new Blocker("SHIFT_HOURS", "the service does not fit in shift " + shift.getId()
-                        + " with travel to and from it"));
+                return Optional.of(new Blocker("SHIFT_HOURS", notBefore > latestStart
+                        ? "the shift's hours are over at " + Instant.ofEpochMilli(notBefore) + " (now)"
+                        : "the service does not fit in the shift with travel to and from it"));
             }
             return Optional.empty();
         }
@@ -92,7 +124,11 @@ public final class ServiceabilityCheck {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Blocker("TIME_WINDOW", "no time window can be reached within shift "
-                + shift.getId() + "'s hours"));
+        long lastClose = visit.getTimeWindows().stream().mapToLong(TimeWindow::endMillis).max().orElseThrow();
+        if (lastClose < notBefore) {
+            return Optional.of(new Blocker("TIME_WINDOW", "every time window closed before now ("
+                    + Instant.ofEpochMilli(notBefore) + ")"));
+        }
+        return Optional.of(new Blocker("TIME_WINDOW", "no time window can be reached within the shift's hours"));
     }
 }
