@@ -15,10 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.techroute.data.road.RequiresOsm;
 import org.techroute.data.road.SharedOsm;
 import org.techroute.data.json.ProblemJson;
 
 /** Road travel from the command line, with the extract configured as a user would (TECHROUTE_OSM_FILE). */
+@RequiresOsm("liechtenstein.osm.pbf")
 class RoadCommandLineTest {
 
     @TempDir

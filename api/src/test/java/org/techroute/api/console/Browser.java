@@ -1,6 +1,10 @@
 package org.techroute.api.console;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -18,7 +24,8 @@ import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver; nothing is downloaded (Selenium Manager is not
- * used: both paths are given). Missing browser: the test fails in CI ({@code CI=true}) and is skipped elsewhere.
+ * used: both paths are given). Missing browser: the test fails in CI ({@code CI=true}) and is skipped elsewhere
+ * ({@link Required}).
  */
 final class Browser {
 
@@ -29,25 +36,30 @@ final class Browser {
     }
 
     /**
-     * Fails in CI when chromium or chromedriver is missing; elsewhere returns why the tests are skipped (null when
-     * the browser is there).
+     * A test class that drives the browser: without chromium and chromedriver it is disabled before anything of it
+     * runs, so each of its tests is counted as skipped with the reason; with env {@code CI=true} it fails instead.
      */
-    static String missing() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (present) {
-            return null;
-        }
-        String message = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                + " (Debian: apt-get install chromium chromium-driver)";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail("CI=true and the browser is missing: " + message);
-        }
-        return "skipped outside CI: " + message;
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ExtendWith(Condition.class)
+    @interface Required {
     }
 
-    /** Skips the calling test, with the reason, when the browser is missing (outside CI). */
-    static void skipIfMissing(String missing) {
-        Assumptions.assumeTrue(missing == null, missing);
+    /** The check behind {@link Required}. */
+    static final class Condition implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+                return ConditionEvaluationResult.enabled("the browser is there");
+            }
+            String message = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian: apt-get install chromium chromium-driver)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true and the browser is missing: " + message);
+            }
+            return ConditionEvaluationResult.disabled(message);
+        }
     }
 
     static ChromeDriver start(Path userDataDir) {

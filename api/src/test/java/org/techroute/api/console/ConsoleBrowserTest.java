@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +22,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,13 +44,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * solved from the console, its routes drawn on the map match the plan served over HTTP, a visit explains itself,
  * and a what-if comparison shows its KPI table. The browser log must stay free of errors.
  */
+@Browser.Required
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     static final Path DATA_DIR = Browser.tempDir("techroute-console");
-    /** Where the screenshot of the solved demo goes (the repository's docs/, when the tests run in api/). */
-    static final Path SCREENSHOT = Path.of("..", "docs", "console.png");
+    /** Where the screenshot of the solved demo goes: the module's target/, never the checkout. */
+    static final Path SCREENSHOT = Path.of("target", "console.png");
+    /** With -Dtechroute.screenshot.update=true, the screenshot also replaces the README's docs/console.png. */
+    static final Path DOCS_SCREENSHOT = Path.of("..", "docs", "console.png");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -60,8 +63,6 @@ class ConsoleBrowserTest {
 
     static ChromeDriver driver;
     static String planId;
-    /** Why the tests are skipped (outside CI, without a browser), or null. */
-    static String missing;
 
     @LocalServerPort
     int port;
@@ -71,11 +72,6 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void browser() {
-        missing = Browser.missing();
-        if (missing != null) {
-            System.err.println("WARNING ConsoleBrowserTest: " + missing);
-            return;
-        }
         driver = Browser.start(Browser.tempDir("techroute-chromium"));
         // the browser log is really read (so that "no SEVERE entries" below means something)
         driver.executeScript("console.error('techroute log probe')");
@@ -87,11 +83,6 @@ class ConsoleBrowserTest {
         if (driver != null) {
             driver.quit();
         }
-    }
-
-    @BeforeEach
-    void browserPresent() {
-        Browser.skipIfMissing(missing);
     }
 
     @AfterEach
@@ -167,8 +158,10 @@ class ConsoleBrowserTest {
     }
 
     void screenshot() throws IOException {
-        if (Files.isDirectory(SCREENSHOT.getParent())) {
-            Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
+        Files.createDirectories(SCREENSHOT.toAbsolutePath().getParent());
+        Files.write(SCREENSHOT, driver.getScreenshotAs(OutputType.BYTES));
+        if (Boolean.getBoolean("techroute.screenshot.update") && Files.isDirectory(DOCS_SCREENSHOT.getParent())) {
+            Files.copy(SCREENSHOT, DOCS_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

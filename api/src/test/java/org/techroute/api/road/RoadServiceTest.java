@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.techroute.data.road.RequiresOsm;
 import org.techroute.data.road.SharedOsm;
 import org.techroute.data.json.ProblemJson;
 
@@ -28,6 +29,7 @@ import org.techroute.data.json.ProblemJson;
  * roads, solved in road travel mode, and routes come back as road polylines.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RequiresOsm("liechtenstein.osm.pbf")
 class RoadServiceTest {
 
     static final Path DATA_DIR;

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The matrix on a real extract (shared liechtenstein.osm.pbf) against GraphHopper's point-to-point routes. */
+@RequiresOsm("liechtenstein.osm.pbf")
 class LiechtensteinMatrixTest {
 
     @TempDir

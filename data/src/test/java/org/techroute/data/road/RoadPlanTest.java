@@ -31,6 +31,7 @@ import org.techroute.data.validation.InvalidProblemException;
 import org.techroute.data.validation.ProblemValidator;
 
 /** A plan in road travel mode on the real Liechtenstein extract: its legs are GraphHopper's routes. */
+@RequiresOsm("liechtenstein.osm.pbf")
 class RoadPlanTest {
 
     static RoadGraph graph;
