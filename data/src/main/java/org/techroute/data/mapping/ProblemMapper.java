@@ -115,7 +115,7 @@ public final class ProblemMapper {
             long maxOvertime = input.maxOvertimeSeconds() == null ? 0 : input.maxOvertimeSeconds() * 1000;
             shifts.put(input.id(), new Shift(input.id(), technicians.get(input.technicianId()),
                     input.start().toLocalDate(), millis(input.start()), millis(input.end()), maxOvertime, start, end,
-                    breaks, capacity, matrix));
+                    breaks, capacity, matrix, input.start().getOffset()));
             offsets.put(input.id(), input.start().getOffset());
         }
         if (problem.now() != null) {

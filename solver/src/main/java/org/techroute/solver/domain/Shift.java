@@ -1,6 +1,8 @@
 package org.techroute.solver.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +23,13 @@ public class Shift {
     @PlanningId
     private String id;
     private Technician technician;
-    /** The calendar date of the shift start in the shift's own offset (certifications are checked on it). */
+    /** The calendar date of the shift start in the shift's own offset. */
     private LocalDate date;
+    /**
+     * The offset of the shift's start time as given: "local" dates of this shift (certification validity) are
+     * calendar dates in this offset.
+     */
+    private ZoneOffset offset = ZoneOffset.UTC;
     private long startMillis;
     private long endMillis;
     private long maxOvertimeMillis;
@@ -47,6 +54,15 @@ public class Shift {
     public Shift(String id, Technician technician, LocalDate date, long startMillis, long endMillis,
             long maxOvertimeMillis, int startLocation, int endLocation, List<ShiftBreak> breaks, int[] capacity,
             TravelTimeMatrix matrix) {
+        this(id, technician, date, startMillis, endMillis, maxOvertimeMillis, startLocation, endLocation, breaks,
+                capacity, matrix, ZoneOffset.UTC);
+    }
+
+    /** @param offset the offset of the shift's start time; local dates (certifications) are taken in it */
+    public Shift(String id, Technician technician, LocalDate date, long startMillis, long endMillis,
+            long maxOvertimeMillis, int startLocation, int endLocation, List<ShiftBreak> breaks, int[] capacity,
+            TravelTimeMatrix matrix, ZoneOffset offset) {
+        this.offset = offset;
         this.id = id;
         this.technician = technician;
         this.date = date;
@@ -67,6 +83,7 @@ public class Shift {
     public void updateFacts(Shift other) {
         this.technician = other.technician;
         this.date = other.date;
+        this.offset = other.offset;
         this.startMillis = other.startMillis;
         this.endMillis = other.endMillis;
         this.maxOvertimeMillis = other.maxOvertimeMillis;
@@ -144,6 +161,29 @@ public class Shift {
 
     public LocalDate getDate() {
         return date;
+    }
+
+    public ZoneOffset getOffset() {
+        return offset;
+    }
+
+    /** The calendar date of an instant in the shift's offset. */
+    public LocalDate localDate(long epochMillis) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), offset);
+    }
+
+    /**
+     * Whether the technician holds {@code certification} valid on at least one local date this shift covers
+     * (shift start to shift end plus maximum overtime): a test that does not depend on the route.
+     */
+    public boolean certificationValidSomeDay(String certification) {
+        LocalDate last = localDate(endMillis + maxOvertimeMillis);
+        for (LocalDate day = localDate(startMillis); !day.isAfter(last); day = day.plusDays(1)) {
+            if (technician.hasValidCertification(certification, day)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long getStartMillis() {

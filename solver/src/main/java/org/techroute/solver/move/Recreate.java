@@ -213,7 +213,7 @@ final class Recreate {
             }
         }
         for (String certification : visit.getRequiredCertifications()) {
-            if (!technician.hasValidCertification(certification, shift.getDate())) {
+            if (!shift.certificationValidSomeDay(certification)) {
                 return false;
             }
         }
