@@ -112,9 +112,12 @@ public final class PlanBuilder {
         int from = shift.getStartLocation();
         long departure = shift.getStartMillis();
         int breaksDone = 0;
-        for (Visit visit : shift.getVisits()) {
+        List<Visit> route = shift.getVisits();
+        for (int i = 0; i < route.size(); i++) {
+            Visit visit = route.get(i);
             List<long[]> taken = new ArrayList<>();
-            VisitTiming timing = Schedule.visit(shift, from, departure, breaksDone, visit,
+            int next = i == route.size() - 1 ? shift.getEndLocation() : route.get(i + 1).getLocation();
+            VisitTiming timing = Schedule.visit(shift, from, departure, breaksDone, visit, next,
                     (index, start, end) -> taken.add(new long[] { start, end }));
             long legMillis = matrix.travelMillis(from, visit.getLocation());
             double legMeters = matrix.distanceMeters(from, visit.getLocation());

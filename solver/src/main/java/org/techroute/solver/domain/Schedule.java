@@ -12,7 +12,8 @@ import java.util.List;
  * earliest moment inside a time window (waiting if early; if every window has closed, service starts on
  * arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
  * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
- * latest start — waiting for the break's earliest start if need be; otherwise service goes first. Breaks still
+ * latest start — waiting for the break's earliest start if need be; otherwise service goes first. "Travelling on"
+ * means to the actual next stop: the next visit of the route, or the end location after the last visit. Breaks still
  * pending when the technician reaches the end location are taken there if their earliest start has passed;
  * later ones are not needed.
  */
@@ -23,19 +24,32 @@ public final class Schedule {
         void breakTaken(int breakIndex, long startMillis, long endMillis);
     }
 
-    private static final BreakListener IGNORE = (index, start, end) -> {
+    /** A listener that ignores the break placements. */
+    public static final BreakListener IGNORE = (index, start, end) -> {
     };
 
     private Schedule() {
     }
 
-    /** Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis}. */
+    /**
+     * Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis}, as the last
+     * visit of the route (the next stop is the shift's end location).
+     */
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit) {
-        return visit(shift, fromLocation, departureMillis, breaksDone, visit, IGNORE);
+        return visit(shift, fromLocation, departureMillis, breaksDone, visit, shift.getEndLocation(), IGNORE);
     }
 
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
             BreakListener listener) {
+        return visit(shift, fromLocation, departureMillis, breaksDone, visit, shift.getEndLocation(), listener);
+    }
+
+    /**
+     * Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis} and goes on
+     * to {@code nextLocation} after it (the next visit's location, or the shift's end location).
+     */
+    public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
+            int nextLocation, BreakListener listener) {
         if (visit.isStarted()) {
             // Started or done: its times are facts, not plans.
             long start = visit.getActualStartMillis();
@@ -55,7 +69,7 @@ public final class Schedule {
             long breakStart = Math.max(ready, pending.earliestStartMillis());
             boolean fitsInWait = breakStart + pending.durationMillis() <= wouldStart;
             long nextStopEstimate = wouldStart + visit.getServiceDurationMillis()
-                    + shift.getMatrix().travelMillis(visit.getLocation(), shift.getEndLocation());
+                    + shift.getMatrix().travelMillis(visit.getLocation(), nextLocation);
             if (!fitsInWait && nextStopEstimate <= pending.latestStartMillis()) {
                 break; // serve first, the break still fits after
             }

@@ -104,20 +104,23 @@ public class Visit {
         return expectedEndMillis;
     }
 
-    @ShadowSources({ "previousVisit.timing", "shift" })
+    /** The timing depends on the next stop too: whether a break goes before the service depends on it. */
+    @ShadowSources({ "previousVisit.timing", "shift", "nextVisit" })
     public VisitTiming timingSupplier() {
         if (shift == null) {
             return null;
         }
+        int next = nextVisit == null ? shift.getEndLocation() : nextVisit.getLocation();
         if (previousVisit == null) {
-            return Schedule.visit(shift, shift.getStartLocation(), shift.getStartMillis(), 0, this);
+            return Schedule.visit(shift, shift.getStartLocation(), shift.getStartMillis(), 0, this, next,
+                    Schedule.IGNORE);
         }
         VisitTiming previous = previousVisit.getTiming();
         if (previous == null) {
             return null;
         }
         return Schedule.visit(shift, previousVisit.getLocation(), previous.departureMillis(), previous.breaksDone(),
-                this);
+                this, next, Schedule.IGNORE);
     }
 
     /** The earliest service start inside a time window for a technician ready at {@code readyMillis}. */

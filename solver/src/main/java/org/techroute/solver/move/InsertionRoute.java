@@ -65,7 +65,8 @@ final class InsertionRoute {
         int breaksDone = 0;
         for (int i = 0; i < n; i++) {
             Visit visit = visits.get(i);
-            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit);
+            int next = i == n - 1 ? shift.getEndLocation() : visits.get(i + 1).getLocation();
+            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit, next, Schedule.IGNORE);
             departure[i] = timing.departureMillis();
             serviceStart[i] = timing.serviceStartMillis();
             breaksDone = timing.breaksDone();

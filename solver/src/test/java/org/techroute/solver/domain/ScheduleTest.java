@@ -130,6 +130,29 @@ class ScheduleTest {
     }
 
     @Test
+    void theBreakDecisionLooksAtTheNextVisitNotTheEndLocation() {
+        // shift 11:40 at the depot, lunch [12:00, 12:30] 30 min; A at 1 (10 min from the depot), B at 3 (25 min
+        // from A). Arrival at A 11:50. Serving A first would be back at the depot by 12:30 (in time), but the
+        // next stop is B, reached at 12:45: too late. So lunch goes first: wait to 12:00, lunch 12:00-12:30,
+        // A 12:30-13:00, B on arrival 13:25. Nothing is late.
+        Shift s = shift("s1", ALICE).hours(at(11, 40), at(16, 0)).addBreak(at(12, 0), at(12, 30), minutes(30))
+                .build();
+        Visit a = visit("A", 1).build();
+        Visit b = visit("B", 3).window(at(13, 0), at(14, 0)).build();
+        wire(s, a, b);
+        assertThat(a.getTiming()).isEqualTo(new VisitTiming(at(11, 50), at(12, 30), at(13, 0), 1, 0));
+        assertThat(b.getTiming()).isEqualTo(new VisitTiming(at(13, 25), at(13, 25), at(13, 55), 1, 0));
+        assertThat(s.routeEnd().breakLatenessMillis()).isZero();
+        // the shadow variable supplier agrees, with the next visit known
+        assertThat(a.timingSupplier()).isEqualTo(a.getTiming());
+        assertThat(b.timingSupplier()).isEqualTo(b.getTiming());
+        // A alone (next stop the depot): serving first still leaves room for lunch on the way back
+        wire(s, a);
+        assertThat(a.getTiming()).isEqualTo(new VisitTiming(at(11, 50), at(11, 50), at(12, 20), 0, 0));
+        assertThat(s.routeEnd()).isEqualTo(new RouteEnd(at(12, 30), at(13, 0), 1, 0));
+    }
+
+    @Test
     void technicianWaitsForABreakNotYetOpenWhenServingFirstWouldMakeItLate() {
         // arrival 08:10, break [08:30, 09:00]; serving the 2 h visit first would start the break after 10:10,
         // so the technician waits until 08:30, takes the break 08:30-09:00 and serves 09:00-11:00
