@@ -137,6 +137,10 @@ public final class ProblemMapper {
         }
 
         placePinned(visitList, shifts, visits);
+        for (int i = 0; i < shiftList.size(); i++) {
+            BreakState.apply(i, shiftList.get(i), shifts.get(shiftList.get(i).id()),
+                    problem.now() == null ? null : millis(problem.now()), warnings);
+        }
         placePreviousRoutes(problem, shifts, visits, warnings);
         warnUnserviceable(visitList, shifts, visits, warnings);
 

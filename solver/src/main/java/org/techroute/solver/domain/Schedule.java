@@ -15,7 +15,9 @@ import java.util.List;
  * latest start — waiting for the break's earliest start if need be; otherwise service goes first. "Travelling on"
  * means to the actual next stop: the next visit of the route, or the end location after the last visit. Breaks still
  * pending when the technician reaches the end location are taken there if their earliest start has passed;
- * later ones are not needed.
+ * later ones are not needed. Breaks already taken ({@link Shift#getTakenBreaks()}) are facts: they are not among
+ * the shift's pending breaks, and the technician leaves for anything planned (a visit or the end location) no
+ * earlier than the end of the last of them.
  */
 public final class Schedule {
 
@@ -57,7 +59,7 @@ public final class Schedule {
                     : start + visit.getServiceDurationMillis();
             return new VisitTiming(start, start, Math.max(start, end), breaksDone, 0);
         }
-        long leave = Math.max(departureMillis, shift.getNotBeforeMillis());
+        long leave = Math.max(departureMillis, shift.leaveNotBeforeMillis());
         long arrival = leave + shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
         long ready = arrival;
         long breakLateness = 0;
@@ -90,7 +92,8 @@ public final class Schedule {
 
     public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone,
             BreakListener listener) {
-        long arrival = departureMillis + shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
+        long leave = Math.max(departureMillis, shift.getBusyUntilMillis());
+        long arrival = leave + shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
         long end = arrival;
         long breakLateness = 0;
         int done = breaksDone;

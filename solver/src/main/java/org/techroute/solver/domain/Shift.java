@@ -41,6 +41,10 @@ public class Shift {
     private TravelTimeMatrix matrix;
     /** Visits not yet started cannot start before this time ("now" when re-planning a day under way). */
     private long notBeforeMillis = Long.MIN_VALUE;
+    /** Breaks that are facts (taken, or inferred as taken); {@link #breaks} holds only the breaks still due. */
+    private List<TakenBreak> takenBreaks = List.of();
+    /** The end of the latest taken break: the technician leaves for anything planned no earlier. */
+    private long busyUntilMillis = Long.MIN_VALUE;
     /** The first {@code pinnedVisitCount} visits are started or done: they never move. */
     @PlanningPinToIndex
     private int pinnedVisitCount;
@@ -93,6 +97,31 @@ public class Shift {
         this.capacity = other.capacity;
         this.matrix = other.matrix;
         this.notBeforeMillis = other.notBeforeMillis;
+        this.takenBreaks = other.takenBreaks;
+        this.busyUntilMillis = other.busyUntilMillis;
+    }
+
+    /**
+     * Sets the state of the day's breaks: {@code due} are still to be planned (sorted by earliest start),
+     * {@code taken} are facts.
+     */
+    public void setBreakState(List<ShiftBreak> due, List<TakenBreak> taken) {
+        this.breaks = List.copyOf(due);
+        this.takenBreaks = List.copyOf(taken);
+        this.busyUntilMillis = taken.stream().mapToLong(TakenBreak::endMillis).max().orElse(Long.MIN_VALUE);
+    }
+
+    public List<TakenBreak> getTakenBreaks() {
+        return takenBreaks;
+    }
+
+    public long getBusyUntilMillis() {
+        return busyUntilMillis;
+    }
+
+    /** The technician leaves for a visit not yet started no earlier than this: "now", and after taken breaks. */
+    public long leaveNotBeforeMillis() {
+        return Math.max(notBeforeMillis, busyUntilMillis);
     }
 
     /** How the route ends (arrival at the end location and any break still due); null for an empty route. */

@@ -127,7 +127,7 @@ final class InsertionRoute {
         int n = visits.size();
         int fromLocation = position == 0 ? shift.getStartLocation() : visits.get(position - 1).getLocation();
         long leave = Math.max(position == 0 ? shift.getStartMillis() : departure[position - 1],
-                shift.getNotBeforeMillis());
+                shift.leaveNotBeforeMillis());
         int location = visit.getLocation();
         long arrival = leave + matrix.travelMillis(fromLocation, location);
         long start = visit.serviceStartFor(arrival);
