@@ -34,7 +34,7 @@ class DayUnderWayTest {
                 {
                   "name": "day under way",
                   %s
-                  "options": { "timeLimit": "PT20S", "travelMode": "euclidean", "randomSeed": 1, "stepLimit": 200 },
+                  "options": { "timeLimit": "PT8S", "travelMode": "euclidean", "randomSeed": 1, "stepLimit": 200 },
                   "technicians": [ { "id": "anna", "home": { "x": 0, "y": 0 } } ],
                   "shifts": [ { "id": "anna-mon", "technicianId": "anna",
                     "start": "2026-11-23T08:00:00Z", "end": "2026-11-23T17:00:00Z",
