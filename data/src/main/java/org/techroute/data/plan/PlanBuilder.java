@@ -120,16 +120,25 @@ public final class PlanBuilder {
             long[] leg = visit.isStarted() ? steps.legBefore(departure, timing.serviceStartMillis(), legMillis)
                     : new long[] { timing.arrivalMillis() - legMillis, timing.arrivalMillis() };
             if (routeStart == null) {
-                routeStart = steps.firstDeparture(shift.getStartMillis(), leg[0]);
+                long leave = planned.isEmpty() ? leg[0] : Math.min(leg[0], planned.get(0)[0]);
+                routeStart = steps.firstDeparture(shift.getStartMillis(), leave);
                 departure = routeStart;
             }
-            steps.idle(visit.getId(), departure, leg[0]);
+            // breaks taken before leaving, then the travel, then breaks taken on arrival
+            long cursor = departure;
+            int b = 0;
+            for (; b < planned.size() && planned.get(b)[1] <= leg[0]; b++) {
+                steps.idle(visit.getId(), cursor, planned.get(b)[0]);
+                steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+                cursor = planned.get(b)[1];
+            }
+            steps.idle(visit.getId(), cursor, leg[0]);
             steps.travel(visit.getId(), leg[0], leg[1], matrix.distanceMeters(from, visit.getLocation()));
-            long cursor = leg[1];
-            for (long[] block : planned) {
-                steps.idle(visit.getId(), cursor, block[0]);
-                steps.plannedBreak(block[0], block[1]);
-                cursor = block[1];
+            cursor = leg[1];
+            for (; b < planned.size(); b++) {
+                steps.idle(visit.getId(), cursor, planned.get(b)[0]);
+                steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+                cursor = planned.get(b)[1];
             }
             steps.idle(visit.getId(), cursor, timing.serviceStartMillis());
             // a started visit's times are facts: it is never late (the score does not judge it either)
@@ -145,14 +154,21 @@ public final class PlanBuilder {
         RouteEnd end = Schedule.end(shift, from, departure, breaksDone,
                 (index, start, stop) -> planned.add(new long[] { start, stop }));
         long legMillis = matrix.travelMillis(from, shift.getEndLocation());
-        steps.idle(null, departure, end.arrivalMillis() - legMillis);
-        steps.travel(null, end.arrivalMillis() - legMillis, end.arrivalMillis(),
-                matrix.distanceMeters(from, shift.getEndLocation()));
-        long cursor = end.arrivalMillis();
-        for (long[] block : planned) {
-            steps.idle(null, cursor, block[0]);
-            steps.plannedBreak(block[0], block[1]);
-            cursor = block[1];
+        long leaveForEnd = end.arrivalMillis() - legMillis;
+        long cursor = departure;
+        int b = 0;
+        for (; b < planned.size() && planned.get(b)[1] <= leaveForEnd; b++) {
+            steps.idle(null, cursor, planned.get(b)[0]);
+            steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+            cursor = planned.get(b)[1];
+        }
+        steps.idle(null, cursor, leaveForEnd);
+        steps.travel(null, leaveForEnd, end.arrivalMillis(), matrix.distanceMeters(from, shift.getEndLocation()));
+        cursor = end.arrivalMillis();
+        for (; b < planned.size(); b++) {
+            steps.idle(null, cursor, planned.get(b)[0]);
+            steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+            cursor = planned.get(b)[1];
         }
         long overtime = Math.max(0, end.endMillis() - shift.getEndMillis());
         totals.travelMillis += steps.travel;

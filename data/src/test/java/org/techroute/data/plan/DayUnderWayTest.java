@@ -127,6 +127,20 @@ class DayUnderWayTest {
     }
 
     @Test
+    void rePlannedLateInTheLunchWindowTheLunchIsTakenBeforeDrivingOn() {
+        // A done 11:00-12:20; now 12:25, lunch not recorded and still due (latest start 12:30). Every other visit
+        // is at least 10 min away, so lunch on arrival would be late: it is taken before leaving, 12:25-12:55.
+        Solution plan = solve(day("2026-11-23T12:25:00Z", null,
+                "{ \"shiftId\": \"anna-mon\", \"position\": 0, \"start\": \"2026-11-23T11:00:00Z\","
+                        + " \"end\": \"2026-11-23T12:20:00Z\" }", null));
+        assertThat(plan.feasible()).as(plan.score()).isTrue();
+        assertThat(plan.unassignedVisits()).isEmpty();
+        assertThat(breaks(plan)).hasSize(1);
+        assertThat(breaks(plan).get(0).start()).isEqualTo(at("12:25:00"));
+        StepChecks.stepsAddUp(plan);
+    }
+
+    @Test
     void beforeNowWithoutStartedVisitsTheLunchIsPlannedAsUsual() {
         // a morning plan (no now, nothing started): one lunch inside its window
         Solution plan = solve(day(null, null, null, null));

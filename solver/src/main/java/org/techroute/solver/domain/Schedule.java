@@ -13,9 +13,11 @@ import java.util.List;
  * arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
  * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
  * latest start — waiting for the break's earliest start if need be; otherwise service goes first. "Travelling on"
- * means to the actual next stop: the next visit of the route, or the end location after the last visit. Breaks still
- * pending when the technician reaches the end location are taken there if their earliest start has passed;
- * later ones are not needed. Breaks already taken ({@link Shift#getTakenBreaks()}) are facts: they are not among
+ * means to the actual next stop: the next visit of the route, or the end location after the last visit. A pending
+ * break that would start after its latest start on arrival at the next stop (visit or end location), but can still
+ * start in time where the technician is, is taken there before leaving (e.g. at home when the shift starts, or
+ * after a started visit when a day is re-planned). Breaks still pending when the technician reaches the end
+ * location are taken there if their earliest start has passed; later ones are not needed. Breaks already taken ({@link Shift#getTakenBreaks()}) are facts: they are not among
  * the shift's pending breaks, and the technician leaves for anything planned (a visit or the end location) no
  * earlier than the end of the last of them.
  */
@@ -59,12 +61,20 @@ public final class Schedule {
                     : start + visit.getServiceDurationMillis();
             return new VisitTiming(start, start, Math.max(start, end), breaksDone, 0);
         }
+        long travel = shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
+        List<ShiftBreak> breaks = shift.getBreaks();
         long leave = Math.max(departureMillis, shift.leaveNotBeforeMillis());
-        long arrival = leave + shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
+        int done = breaksDone;
+        while (done < breaks.size() && breakFirst(breaks.get(done), leave, travel)) {
+            ShiftBreak pending = breaks.get(done);
+            long breakStart = Math.max(leave, pending.earliestStartMillis());
+            listener.breakTaken(done, breakStart, breakStart + pending.durationMillis());
+            leave = breakStart + pending.durationMillis();
+            done++;
+        }
+        long arrival = leave + travel;
         long ready = arrival;
         long breakLateness = 0;
-        int done = breaksDone;
-        List<ShiftBreak> breaks = shift.getBreaks();
         while (done < breaks.size()) {
             ShiftBreak pending = breaks.get(done);
             long wouldStart = visit.serviceStartFor(ready);
@@ -85,6 +95,15 @@ public final class Schedule {
                 breakLateness);
     }
 
+    /**
+     * Whether a pending break is taken before leaving for the next stop: when on arrival it would start after its
+     * latest start, but it can still start in time where the technician is.
+     */
+    private static boolean breakFirst(ShiftBreak pending, long leave, long travel) {
+        return Math.max(leave + travel, pending.earliestStartMillis()) > pending.latestStartMillis()
+                && Math.max(leave, pending.earliestStartMillis()) <= pending.latestStartMillis();
+    }
+
     /** How the route ends when the technician leaves {@code fromLocation} at {@code departureMillis}. */
     public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone) {
         return end(shift, fromLocation, departureMillis, breaksDone, IGNORE);
@@ -92,12 +111,20 @@ public final class Schedule {
 
     public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone,
             BreakListener listener) {
+        long travel = shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
+        List<ShiftBreak> breaks = shift.getBreaks();
         long leave = Math.max(departureMillis, shift.getBusyUntilMillis());
-        long arrival = leave + shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
+        int done = breaksDone;
+        while (done < breaks.size() && breakFirst(breaks.get(done), leave, travel)) {
+            ShiftBreak pending = breaks.get(done);
+            long breakStart = Math.max(leave, pending.earliestStartMillis());
+            listener.breakTaken(done, breakStart, breakStart + pending.durationMillis());
+            leave = breakStart + pending.durationMillis();
+            done++;
+        }
+        long arrival = leave + travel;
         long end = arrival;
         long breakLateness = 0;
-        int done = breaksDone;
-        List<ShiftBreak> breaks = shift.getBreaks();
         while (done < breaks.size() && breaks.get(done).earliestStartMillis() <= end) {
             ShiftBreak pending = breaks.get(done);
             breakLateness += Math.max(0, end - pending.latestStartMillis());

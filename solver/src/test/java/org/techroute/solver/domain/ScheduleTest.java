@@ -153,6 +153,24 @@ class ScheduleTest {
     }
 
     @Test
+    void aBreakThatWouldBeLateOnArrivalIsTakenBeforeLeaving() {
+        // break [08:00, 08:05] 30 min; the first visit is 10 min away: on arrival (08:10) the break would be late,
+        // so it is taken at the depot 08:00-08:30, arrival 08:40
+        Shift s = shiftWithBreak(at(8, 0), at(8, 5), minutes(30));
+        Visit v = visit("v1", 1).build();
+        Breaks breaks = new Breaks();
+        VisitTiming timing = Schedule.visit(s, 0, at(8, 0), 0, v, breaks);
+        assertThat(timing).isEqualTo(new VisitTiming(at(8, 40), at(8, 40), at(9, 10), 1, 0));
+        assertThat(breaks.taken).containsExactly(new long[] { 0, at(8, 0), at(8, 30) });
+        // also before the way home when the last visit is a started one
+        Shift home = shiftWithBreak(at(9, 0), at(9, 5), minutes(30));
+        Breaks atEnd = new Breaks();
+        RouteEnd end = Schedule.end(home, 1, at(9, 0), 0, atEnd);
+        assertThat(end).isEqualTo(new RouteEnd(at(9, 40), at(9, 40), 1, 0));
+        assertThat(atEnd.taken).containsExactly(new long[] { 0, at(9, 0), at(9, 30) });
+    }
+
+    @Test
     void technicianWaitsForABreakNotYetOpenWhenServingFirstWouldMakeItLate() {
         // arrival 08:10, break [08:30, 09:00]; serving the 2 h visit first would start the break after 10:10,
         // so the technician waits until 08:30, takes the break 08:30-09:00 and serves 09:00-11:00

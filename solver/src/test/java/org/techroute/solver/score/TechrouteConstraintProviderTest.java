@@ -313,26 +313,28 @@ class TechrouteConstraintProviderTest {
 
         @Test
         void breakWhoseLatestStartPassedBeforeArrivalIsPenalizedPerSecond() {
-            // break [08:00, 08:05] 30 min. v1 arrives 08:10: the break is taken at once, 5 min late -> 300 s
+            // break [07:30, 07:55] 30 min, before the 08:00 shift start: it cannot start in time anywhere; v1
+            // arrives 08:10 and the break is taken at once, 15 min late -> 900 s
             Visit v1 = visit("v1", 1).build();
-            Shift s = wire(shift("s1", ALICE).addBreak(at(8, 0), at(8, 5), minutes(30)).build(), v1);
+            Shift s = wire(shift("s1", ALICE).addBreak(at(7, 30), at(7, 55), minutes(30)).build(), v1);
             verifier.verifyThat(TechrouteConstraintProvider::breakWindow).given(s, v1)
                     .justifiesWithExactly(new ShiftJustification("s1",
-                            "a break around visit v1 starts 5.0 min after its latest start"))
-                    .penalizesBy(300);
+                            "a break around visit v1 starts 15.0 min after its latest start"))
+                    .penalizesBy(900);
         }
 
         @Test
         void twoLateBreaksOfOneShiftAreTwoMatches() {
-            // breaks [08:00, 08:05] 30 min and [09:30, 09:50] 15 min; v1 (60 min) and v2 (30 min).
-            // v1 arrives 08:10: first break 08:10-08:40 (5 min late). Second break: serving v1 first and going
-            // back to the depot ends 08:40 + 60 + 10 = 09:50 <= 09:50, so it is postponed; v1 08:40-09:40.
-            // v2 arrives 09:55 (the real next leg is longer than the estimate): second break 09:55, 5 min late.
-            // 300 s + 300 s = 600
+            // the lateness of the breaks taken before each visit is one match per visit (timings set directly:
+            // the timing rules avoid late breaks wherever they can, see ScheduleTest)
             Visit v1 = visit("v1", 1).service(minutes(60)).build();
             Visit v2 = visit("v2", 2).build();
             Shift s = wire(shift("s1", ALICE).addBreak(at(8, 0), at(8, 5), minutes(30))
                     .addBreak(at(9, 30), at(9, 50), minutes(15)).build(), v1, v2);
+            v1.setTiming(new org.techroute.solver.domain.VisitTiming(at(8, 10), at(8, 40), at(9, 40), 1,
+                    minutes(5)));
+            v2.setTiming(new org.techroute.solver.domain.VisitTiming(at(9, 55), at(10, 10), at(10, 40), 2,
+                    minutes(5)));
             verifier.verifyThat(TechrouteConstraintProvider::breakWindow).given(s, v1, v2)
                     .justifiesWithExactly(
                             new ShiftJustification("s1",
