@@ -206,8 +206,32 @@ public class Shift {
      * (shift start to shift end plus maximum overtime): a test that does not depend on the route.
      */
     public boolean certificationValidSomeDay(String certification) {
-        LocalDate last = localDate(endMillis + maxOvertimeMillis);
-        for (LocalDate day = localDate(startMillis); !day.isAfter(last); day = day.plusDays(1)) {
+        return certificationValidBetween(certification, startMillis, endMillis + maxOvertimeMillis);
+    }
+
+    /**
+     * Whether the technician holds {@code certification} valid on a local date on which this shift could serve
+     * {@code visit}: the shift's hours (plus maximum overtime) within the visit's first window opening and last
+     * window end. Does not depend on the route.
+     */
+    public boolean certificationValidSomeDay(String certification, Visit visit) {
+        long from = startMillis;
+        long to = endMillis + maxOvertimeMillis;
+        List<TimeWindow> windows = visit.getTimeWindows();
+        if (!windows.isEmpty()) {
+            long windowFrom = Math.max(from, windows.get(0).startMillis());
+            long windowTo = Math.min(to, windows.get(windows.size() - 1).endMillis());
+            if (windowFrom <= windowTo) {
+                from = windowFrom;
+                to = windowTo;
+            }
+        }
+        return certificationValidBetween(certification, from, to);
+    }
+
+    private boolean certificationValidBetween(String certification, long fromMillis, long toMillis) {
+        LocalDate last = localDate(toMillis);
+        for (LocalDate day = localDate(fromMillis); !day.isAfter(last); day = day.plusDays(1)) {
             if (technician.hasValidCertification(certification, day)) {
                 return true;
             }

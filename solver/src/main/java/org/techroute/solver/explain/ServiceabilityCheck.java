@@ -63,7 +63,7 @@ public final class ServiceabilityCheck {
             }
         }
         for (String certification : visit.getRequiredCertifications()) {
-            if (!shift.certificationValidSomeDay(certification)) {
+            if (!shift.certificationValidSomeDay(certification, visit)) {
                 return Optional.of(new Blocker("CERTIFICATION", "technician " + technicianId + " has no valid '"
                         + certification + "' during shift " + shift.getId()));
             }

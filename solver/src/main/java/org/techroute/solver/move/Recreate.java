@@ -213,7 +213,7 @@ final class Recreate {
             }
         }
         for (String certification : visit.getRequiredCertifications()) {
-            if (!shift.certificationValidSomeDay(certification)) {
+            if (!shift.certificationValidSomeDay(certification, visit)) {
                 return false;
             }
         }
