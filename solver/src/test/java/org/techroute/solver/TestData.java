@@ -108,7 +108,8 @@ public final class TestData {
             visit.setShift(shift);
             visit.setPreviousVisit(i == 0 ? null : visits[i - 1]);
             visit.setNextVisit(i == visits.length - 1 ? null : visits[i + 1]);
-            VisitTiming timing = Schedule.visit(shift, from, departure, breaksDone, visit);
+            int next = i == visits.length - 1 ? shift.getEndLocation() : visits[i + 1].getLocation();
+            VisitTiming timing = Schedule.visit(shift, from, departure, breaksDone, visit, next, Schedule.IGNORE);
             visit.setTiming(timing);
             from = visit.getLocation();
             departure = timing.departureMillis();

@@ -145,7 +145,8 @@ final class PlanChecker {
                         + technicianId + " has " + level);
             }
         });
-        var date = time(shift.path("start")).toLocalDate();
+        // the local date of the service start, in the offset of the shift's start time
+        var date = start.atZoneSameInstant(time(shift.path("start")).getOffset()).toLocalDate();
         for (JsonNode required : visit.path("requiredCertifications")) {
             boolean valid = false;
             for (JsonNode held : technician.path("certifications")) {

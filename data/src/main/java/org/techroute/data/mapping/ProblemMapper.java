@@ -115,7 +115,7 @@ public final class ProblemMapper {
             long maxOvertime = input.maxOvertimeSeconds() == null ? 0 : input.maxOvertimeSeconds() * 1000;
             shifts.put(input.id(), new Shift(input.id(), technicians.get(input.technicianId()),
                     input.start().toLocalDate(), millis(input.start()), millis(input.end()), maxOvertime, start, end,
-                    breaks, capacity, matrix));
+                    breaks, capacity, matrix, input.start().getOffset()));
             offsets.put(input.id(), input.start().getOffset());
         }
         if (problem.now() != null) {
@@ -137,6 +137,10 @@ public final class ProblemMapper {
         }
 
         placePinned(visitList, shifts, visits);
+        for (int i = 0; i < shiftList.size(); i++) {
+            BreakState.apply(i, shiftList.get(i), shifts.get(shiftList.get(i).id()),
+                    problem.now() == null ? null : millis(problem.now()), warnings);
+        }
         placePreviousRoutes(problem, shifts, visits, warnings);
         warnUnserviceable(visitList, shifts, visits, warnings);
 

@@ -32,6 +32,7 @@ import org.techroute.solver.domain.RouteEnd;
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Schedule;
 import org.techroute.solver.domain.Shift;
+import org.techroute.solver.domain.TakenBreak;
 import org.techroute.solver.domain.Visit;
 import org.techroute.solver.domain.VisitTiming;
 import org.techroute.solver.explain.Blocker;
@@ -103,69 +104,194 @@ public final class PlanBuilder {
                     meters(0), seconds(0), seconds(0), seconds(0), seconds(0), List.of());
         }
         var matrix = shift.getMatrix();
-        List<Step> steps = new ArrayList<>();
-        long travel = 0;
-        double travelMeters = 0;
-        long service = 0;
-        long waiting = 0;
-        long breaks = 0;
+        RouteSteps steps = new RouteSteps(offset, shift.getTakenBreaks());
         int from = shift.getStartLocation();
         long departure = shift.getStartMillis();
         int breaksDone = 0;
-        for (Visit visit : shift.getVisits()) {
-            List<long[]> taken = new ArrayList<>();
-            VisitTiming timing = Schedule.visit(shift, from, departure, breaksDone, visit,
-                    (index, start, end) -> taken.add(new long[] { start, end }));
+        Long routeStart = null;
+        List<Visit> route = shift.getVisits();
+        for (int i = 0; i < route.size(); i++) {
+            Visit visit = route.get(i);
+            List<long[]> planned = new ArrayList<>();
+            int next = i == route.size() - 1 ? shift.getEndLocation() : route.get(i + 1).getLocation();
+            VisitTiming timing = Schedule.visit(shift, from, departure, breaksDone, visit, next,
+                    (index, start, end) -> planned.add(new long[] { start, end }));
             long legMillis = matrix.travelMillis(from, visit.getLocation());
-            double legMeters = matrix.distanceMeters(from, visit.getLocation());
-            steps.add(new Step(StepType.TRAVEL, visit.getId(), time(departure, offset), time(timing.arrivalMillis(),
-                    offset), seconds(legMillis), null, meters(legMeters), null));
-            travel += legMillis;
-            travelMeters += legMeters;
-            long cursor = timing.arrivalMillis();
-            for (long[] block : taken) {
-                waiting += addWait(steps, visit.getId(), cursor, block[0], offset);
-                steps.add(new Step(StepType.BREAK, null, time(block[0], offset), time(block[1], offset),
-                        seconds(block[1] - block[0]), null, null, null));
-                breaks += block[1] - block[0];
-                cursor = block[1];
+            long[] leg = visit.isStarted() ? steps.legBefore(departure, timing.serviceStartMillis(), legMillis)
+                    : new long[] { timing.arrivalMillis() - legMillis, timing.arrivalMillis() };
+            if (routeStart == null) {
+                long leave = planned.isEmpty() ? leg[0] : Math.min(leg[0], planned.get(0)[0]);
+                routeStart = steps.firstDeparture(shift.getStartMillis(), leave);
+                departure = routeStart;
             }
-            waiting += addWait(steps, visit.getId(), cursor, timing.serviceStartMillis(), offset);
-            long late = visit.getTimeWindows().isEmpty() ? 0 : Math.max(0, timing.serviceStartMillis()
-                    - visit.getTimeWindows().get(visit.getTimeWindows().size() - 1).endMillis());
-            steps.add(new Step(StepType.SERVICE, visit.getId(), time(timing.serviceStartMillis(), offset),
-                    time(timing.departureMillis(), offset), seconds(visit.getServiceDurationMillis()),
-                    time(timing.arrivalMillis(), offset), null, late > 0 ? seconds(late) : null));
-            service += visit.getServiceDurationMillis();
+            // breaks taken before leaving, then the travel, then breaks taken on arrival
+            long cursor = departure;
+            int b = 0;
+            for (; b < planned.size() && planned.get(b)[1] <= leg[0]; b++) {
+                steps.idle(visit.getId(), cursor, planned.get(b)[0]);
+                steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+                cursor = planned.get(b)[1];
+            }
+            steps.idle(visit.getId(), cursor, leg[0]);
+            steps.travel(visit.getId(), leg[0], leg[1], matrix.distanceMeters(from, visit.getLocation()));
+            cursor = leg[1];
+            for (; b < planned.size(); b++) {
+                steps.idle(visit.getId(), cursor, planned.get(b)[0]);
+                steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+                cursor = planned.get(b)[1];
+            }
+            steps.idle(visit.getId(), cursor, timing.serviceStartMillis());
+            // a started visit's times are facts: it is never late (the score does not judge it either)
+            long late = visit.isStarted() || visit.getTimeWindows().isEmpty() ? 0 : Math.max(0,
+                    timing.serviceStartMillis() - visit.getTimeWindows().get(visit.getTimeWindows().size() - 1)
+                            .endMillis());
+            steps.service(visit.getId(), timing.serviceStartMillis(), timing.departureMillis(), leg[1], late);
             from = visit.getLocation();
             departure = timing.departureMillis();
             breaksDone = timing.breaksDone();
         }
-        List<long[]> taken = new ArrayList<>();
+        List<long[]> planned = new ArrayList<>();
         RouteEnd end = Schedule.end(shift, from, departure, breaksDone,
-                (index, start, stop) -> taken.add(new long[] { start, stop }));
+                (index, start, stop) -> planned.add(new long[] { start, stop }));
         long legMillis = matrix.travelMillis(from, shift.getEndLocation());
-        double legMeters = matrix.distanceMeters(from, shift.getEndLocation());
-        steps.add(new Step(StepType.TRAVEL, null, time(departure, offset), time(end.arrivalMillis(), offset),
-                seconds(legMillis), null, meters(legMeters), null));
-        travel += legMillis;
-        travelMeters += legMeters;
-        for (long[] block : taken) {
-            steps.add(new Step(StepType.BREAK, null, time(block[0], offset), time(block[1], offset),
-                    seconds(block[1] - block[0]), null, null, null));
-            breaks += block[1] - block[0];
+        long leaveForEnd = end.arrivalMillis() - legMillis;
+        long cursor = departure;
+        int b = 0;
+        for (; b < planned.size() && planned.get(b)[1] <= leaveForEnd; b++) {
+            steps.idle(null, cursor, planned.get(b)[0]);
+            steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+            cursor = planned.get(b)[1];
+        }
+        steps.idle(null, cursor, leaveForEnd);
+        steps.travel(null, leaveForEnd, end.arrivalMillis(), matrix.distanceMeters(from, shift.getEndLocation()));
+        cursor = end.arrivalMillis();
+        for (; b < planned.size(); b++) {
+            steps.idle(null, cursor, planned.get(b)[0]);
+            steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
+            cursor = planned.get(b)[1];
         }
         long overtime = Math.max(0, end.endMillis() - shift.getEndMillis());
-        totals.travelMillis += travel;
-        totals.travelMeters += travelMeters;
-        totals.serviceMillis += service;
-        totals.waitMillis += waiting;
-        totals.breakMillis += breaks;
+        totals.travelMillis += steps.travel;
+        totals.travelMeters += steps.travelMeters;
+        totals.serviceMillis += steps.service;
+        totals.waitMillis += steps.waiting;
+        totals.breakMillis += steps.breaks;
         totals.overtimeMillis += overtime;
         totals.shiftsUsed++;
-        return new Route(shift.getId(), shift.getTechnician().getId(), visitIds, time(shift.getStartMillis(), offset),
-                time(end.endMillis(), offset), seconds(travel), meters(travelMeters), seconds(service),
-                seconds(waiting), seconds(breaks), seconds(overtime), steps);
+        return new Route(shift.getId(), shift.getTechnician().getId(), visitIds, time(routeStart, offset),
+                time(end.endMillis(), offset), seconds(steps.travel), meters(steps.travelMeters),
+                seconds(steps.service), seconds(steps.waiting), seconds(steps.breaks), seconds(overtime),
+                steps.steps);
+    }
+
+    /**
+     * The steps of one route as they are laid out, and their sums: every step lasts exactly from its start to its
+     * end, the steps are contiguous, and the route's totals are the sums of its steps. Idle time becomes WAIT
+     * steps, or BREAK steps where a taken break (a fact) falls into it.
+     */
+    private static final class RouteSteps {
+        private final ZoneOffset offset;
+        private final List<TakenBreak> taken;
+        private final boolean[] shown;
+        final List<Step> steps = new ArrayList<>();
+        long travel;
+        double travelMeters;
+        long service;
+        long waiting;
+        long breaks;
+
+        RouteSteps(ZoneOffset offset, List<TakenBreak> taken) {
+            this.offset = offset;
+            this.taken = taken;
+            this.shown = new boolean[taken.size()];
+        }
+
+        /**
+         * When the route starts, given that the technician leaves for the first visit at {@code leave}: then, or
+         * at the start of a taken break before it (not before the shift start).
+         */
+        long firstDeparture(long shiftStart, long leave) {
+            long start = leave;
+            for (TakenBreak block : taken) {
+                if (block.startMillis() >= shiftStart && block.startMillis() < start) {
+                    start = block.startMillis();
+                }
+            }
+            return start;
+        }
+
+        /**
+         * Where the travel to a started visit lies between the departure from the previous stop and the visit's
+         * actual start: as late as it fits outside the taken breaks; from the departure, and shortened, when the
+         * visit started earlier than the travel time allows.
+         */
+        long[] legBefore(long departure, long serviceStart, long legMillis) {
+            long end = serviceStart;
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                for (TakenBreak block : taken) {
+                    if (block.startMillis() < end && end - legMillis < block.endMillis()) {
+                        end = block.startMillis();
+                        moved = true;
+                    }
+                }
+            }
+            if (end - legMillis < departure) {
+                long start = Math.min(departure, serviceStart);
+                return new long[] { start, Math.max(start, Math.min(departure + legMillis, serviceStart)) };
+            }
+            return new long[] { end - legMillis, end };
+        }
+
+        /** Fills {@code [from, to)} with the taken breaks that fall into it and WAIT steps between them. */
+        void idle(String visitId, long from, long to) {
+            long cursor = from;
+            for (int i = 0; i < taken.size(); i++) {
+                TakenBreak block = taken.get(i);
+                long start = Math.max(block.startMillis(), cursor);
+                long end = Math.min(block.endMillis(), to);
+                if (shown[i] || end <= start) {
+                    continue;
+                }
+                shown[i] = true;
+                waitStep(visitId, cursor, start);
+                add(StepType.BREAK, null, start, end, null, null, null);
+                breaks += end - start;
+                cursor = end;
+            }
+            waitStep(visitId, cursor, to);
+        }
+
+        private void waitStep(String visitId, long from, long to) {
+            if (to > from) {
+                add(StepType.WAIT, visitId, from, to, null, null, null);
+                waiting += to - from;
+            }
+        }
+
+        void travel(String visitId, long from, long to, double meters) {
+            add(StepType.TRAVEL, visitId, from, to, null, meters(meters), null);
+            travel += to - from;
+            travelMeters += meters;
+        }
+
+        void plannedBreak(long from, long to) {
+            add(StepType.BREAK, null, from, to, null, null, null);
+            breaks += to - from;
+        }
+
+        void service(String visitId, long from, long to, long arrival, long lateMillis) {
+            add(StepType.SERVICE, visitId, from, to, time(arrival, offset), null,
+                    lateMillis > 0 ? seconds(lateMillis) : null);
+            service += to - from;
+        }
+
+        private void add(StepType type, String visitId, long from, long to, OffsetDateTime arrival,
+                BigDecimal meters, BigDecimal late) {
+            steps.add(new Step(type, visitId, time(from, offset), time(to, offset), seconds(to - from), arrival,
+                    meters, late));
+        }
     }
 
     private static List<LocationSnap> snaps(MappedProblem mapped) {
@@ -177,15 +303,6 @@ public final class PlanBuilder {
             snaps.add(new LocationSnap(use.path(), use.entityId(), meters(mapped.snapDistanceMeters()[use.index()])));
         }
         return snaps;
-    }
-
-    private static long addWait(List<Step> steps, String visitId, long from, long to, ZoneOffset offset) {
-        if (to <= from) {
-            return 0;
-        }
-        steps.add(new Step(StepType.WAIT, visitId, time(from, offset), time(to, offset), seconds(to - from), null,
-                null, null));
-        return to - from;
     }
 
     private static List<ConstraintScore> constraints(RoutePlan solved,

@@ -251,6 +251,11 @@ public final class ProblemValidator {
                 error(path + ".durationSeconds", shiftId, "duration must not be negative, got "
                         + rule.durationSeconds());
             }
+            if (rule.taken() != null && required(path + ".taken.start", shiftId, rule.taken().start(), "start")
+                    && rule.taken().end() != null && rule.taken().end().isBefore(rule.taken().start())) {
+                error(path + ".taken.end", shiftId, "the taken break ends (" + rule.taken().end()
+                        + ") before it starts (" + rule.taken().start() + ")");
+            }
         }
 
         void visits(List<Visit> list, Map<String, Technician> technicians, Map<String, Shift> shifts) {

@@ -12,9 +12,14 @@ import java.util.List;
  * earliest moment inside a time window (waiting if early; if every window has closed, service starts on
  * arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
  * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
- * latest start — waiting for the break's earliest start if need be; otherwise service goes first. Breaks still
- * pending when the technician reaches the end location are taken there if their earliest start has passed;
- * later ones are not needed.
+ * latest start — waiting for the break's earliest start if need be; otherwise service goes first. "Travelling on"
+ * means to the actual next stop: the next visit of the route, or the end location after the last visit. A pending
+ * break that would start after its latest start on arrival at the next stop (visit or end location), but can still
+ * start in time where the technician is, is taken there before leaving (e.g. at home when the shift starts, or
+ * after a started visit when a day is re-planned). Breaks still pending when the technician reaches the end
+ * location are taken there if their earliest start has passed; later ones are not needed. Breaks already taken ({@link Shift#getTakenBreaks()}) are facts: they are not among
+ * the shift's pending breaks, and the technician leaves for anything planned (a visit or the end location) no
+ * earlier than the end of the last of them.
  */
 public final class Schedule {
 
@@ -23,19 +28,32 @@ public final class Schedule {
         void breakTaken(int breakIndex, long startMillis, long endMillis);
     }
 
-    private static final BreakListener IGNORE = (index, start, end) -> {
+    /** A listener that ignores the break placements. */
+    public static final BreakListener IGNORE = (index, start, end) -> {
     };
 
     private Schedule() {
     }
 
-    /** Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis}. */
+    /**
+     * Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis}, as the last
+     * visit of the route (the next stop is the shift's end location).
+     */
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit) {
-        return visit(shift, fromLocation, departureMillis, breaksDone, visit, IGNORE);
+        return visit(shift, fromLocation, departureMillis, breaksDone, visit, shift.getEndLocation(), IGNORE);
     }
 
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
             BreakListener listener) {
+        return visit(shift, fromLocation, departureMillis, breaksDone, visit, shift.getEndLocation(), listener);
+    }
+
+    /**
+     * Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis} and goes on
+     * to {@code nextLocation} after it (the next visit's location, or the shift's end location).
+     */
+    public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
+            int nextLocation, BreakListener listener) {
         if (visit.isStarted()) {
             // Started or done: its times are facts, not plans.
             long start = visit.getActualStartMillis();
@@ -43,19 +61,27 @@ public final class Schedule {
                     : start + visit.getServiceDurationMillis();
             return new VisitTiming(start, start, Math.max(start, end), breaksDone, 0);
         }
-        long leave = Math.max(departureMillis, shift.getNotBeforeMillis());
-        long arrival = leave + shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
+        long travel = shift.getMatrix().travelMillis(fromLocation, visit.getLocation());
+        List<ShiftBreak> breaks = shift.getBreaks();
+        long leave = Math.max(departureMillis, shift.leaveNotBeforeMillis());
+        int done = breaksDone;
+        while (done < breaks.size() && breakFirst(breaks.get(done), leave, travel)) {
+            ShiftBreak pending = breaks.get(done);
+            long breakStart = Math.max(leave, pending.earliestStartMillis());
+            listener.breakTaken(done, breakStart, breakStart + pending.durationMillis());
+            leave = breakStart + pending.durationMillis();
+            done++;
+        }
+        long arrival = leave + travel;
         long ready = arrival;
         long breakLateness = 0;
-        int done = breaksDone;
-        List<ShiftBreak> breaks = shift.getBreaks();
         while (done < breaks.size()) {
             ShiftBreak pending = breaks.get(done);
             long wouldStart = visit.serviceStartFor(ready);
             long breakStart = Math.max(ready, pending.earliestStartMillis());
             boolean fitsInWait = breakStart + pending.durationMillis() <= wouldStart;
             long nextStopEstimate = wouldStart + visit.getServiceDurationMillis()
-                    + shift.getMatrix().travelMillis(visit.getLocation(), shift.getEndLocation());
+                    + shift.getMatrix().travelMillis(visit.getLocation(), nextLocation);
             if (!fitsInWait && nextStopEstimate <= pending.latestStartMillis()) {
                 break; // serve first, the break still fits after
             }
@@ -69,6 +95,15 @@ public final class Schedule {
                 breakLateness);
     }
 
+    /**
+     * Whether a pending break is taken before leaving for the next stop: when on arrival it would start after its
+     * latest start, but it can still start in time where the technician is.
+     */
+    private static boolean breakFirst(ShiftBreak pending, long leave, long travel) {
+        return Math.max(leave + travel, pending.earliestStartMillis()) > pending.latestStartMillis()
+                && Math.max(leave, pending.earliestStartMillis()) <= pending.latestStartMillis();
+    }
+
     /** How the route ends when the technician leaves {@code fromLocation} at {@code departureMillis}. */
     public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone) {
         return end(shift, fromLocation, departureMillis, breaksDone, IGNORE);
@@ -76,11 +111,20 @@ public final class Schedule {
 
     public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone,
             BreakListener listener) {
-        long arrival = departureMillis + shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
+        long travel = shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
+        List<ShiftBreak> breaks = shift.getBreaks();
+        long leave = Math.max(departureMillis, shift.getBusyUntilMillis());
+        int done = breaksDone;
+        while (done < breaks.size() && breakFirst(breaks.get(done), leave, travel)) {
+            ShiftBreak pending = breaks.get(done);
+            long breakStart = Math.max(leave, pending.earliestStartMillis());
+            listener.breakTaken(done, breakStart, breakStart + pending.durationMillis());
+            leave = breakStart + pending.durationMillis();
+            done++;
+        }
+        long arrival = leave + travel;
         long end = arrival;
         long breakLateness = 0;
-        int done = breaksDone;
-        List<ShiftBreak> breaks = shift.getBreaks();
         while (done < breaks.size() && breaks.get(done).earliestStartMillis() <= end) {
             ShiftBreak pending = breaks.get(done);
             breakLateness += Math.max(0, end - pending.latestStartMillis());

@@ -1,6 +1,8 @@
 package org.techroute.solver.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +23,13 @@ public class Shift {
     @PlanningId
     private String id;
     private Technician technician;
-    /** The calendar date of the shift start in the shift's own offset (certifications are checked on it). */
+    /** The calendar date of the shift start in the shift's own offset. */
     private LocalDate date;
+    /**
+     * The offset of the shift's start time as given: "local" dates of this shift (certification validity) are
+     * calendar dates in this offset.
+     */
+    private ZoneOffset offset = ZoneOffset.UTC;
     private long startMillis;
     private long endMillis;
     private long maxOvertimeMillis;
@@ -34,6 +41,10 @@ public class Shift {
     private TravelTimeMatrix matrix;
     /** Visits not yet started cannot start before this time ("now" when re-planning a day under way). */
     private long notBeforeMillis = Long.MIN_VALUE;
+    /** Breaks that are facts (taken, or inferred as taken); {@link #breaks} holds only the breaks still due. */
+    private List<TakenBreak> takenBreaks = List.of();
+    /** The end of the latest taken break: the technician leaves for anything planned no earlier. */
+    private long busyUntilMillis = Long.MIN_VALUE;
     /** The first {@code pinnedVisitCount} visits are started or done: they never move. */
     @PlanningPinToIndex
     private int pinnedVisitCount;
@@ -47,6 +58,15 @@ public class Shift {
     public Shift(String id, Technician technician, LocalDate date, long startMillis, long endMillis,
             long maxOvertimeMillis, int startLocation, int endLocation, List<ShiftBreak> breaks, int[] capacity,
             TravelTimeMatrix matrix) {
+        this(id, technician, date, startMillis, endMillis, maxOvertimeMillis, startLocation, endLocation, breaks,
+                capacity, matrix, ZoneOffset.UTC);
+    }
+
+    /** @param offset the offset of the shift's start time; local dates (certifications) are taken in it */
+    public Shift(String id, Technician technician, LocalDate date, long startMillis, long endMillis,
+            long maxOvertimeMillis, int startLocation, int endLocation, List<ShiftBreak> breaks, int[] capacity,
+            TravelTimeMatrix matrix, ZoneOffset offset) {
+        this.offset = offset;
         this.id = id;
         this.technician = technician;
         this.date = date;
@@ -67,6 +87,7 @@ public class Shift {
     public void updateFacts(Shift other) {
         this.technician = other.technician;
         this.date = other.date;
+        this.offset = other.offset;
         this.startMillis = other.startMillis;
         this.endMillis = other.endMillis;
         this.maxOvertimeMillis = other.maxOvertimeMillis;
@@ -76,6 +97,31 @@ public class Shift {
         this.capacity = other.capacity;
         this.matrix = other.matrix;
         this.notBeforeMillis = other.notBeforeMillis;
+        this.takenBreaks = other.takenBreaks;
+        this.busyUntilMillis = other.busyUntilMillis;
+    }
+
+    /**
+     * Sets the state of the day's breaks: {@code due} are still to be planned (sorted by earliest start),
+     * {@code taken} are facts.
+     */
+    public void setBreakState(List<ShiftBreak> due, List<TakenBreak> taken) {
+        this.breaks = List.copyOf(due);
+        this.takenBreaks = List.copyOf(taken);
+        this.busyUntilMillis = taken.stream().mapToLong(TakenBreak::endMillis).max().orElse(Long.MIN_VALUE);
+    }
+
+    public List<TakenBreak> getTakenBreaks() {
+        return takenBreaks;
+    }
+
+    public long getBusyUntilMillis() {
+        return busyUntilMillis;
+    }
+
+    /** The technician leaves for a visit not yet started no earlier than this: "now", and after taken breaks. */
+    public long leaveNotBeforeMillis() {
+        return Math.max(notBeforeMillis, busyUntilMillis);
     }
 
     /** How the route ends (arrival at the end location and any break still due); null for an empty route. */
@@ -144,6 +190,53 @@ public class Shift {
 
     public LocalDate getDate() {
         return date;
+    }
+
+    public ZoneOffset getOffset() {
+        return offset;
+    }
+
+    /** The calendar date of an instant in the shift's offset. */
+    public LocalDate localDate(long epochMillis) {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), offset);
+    }
+
+    /**
+     * Whether the technician holds {@code certification} valid on at least one local date this shift covers
+     * (shift start to shift end plus maximum overtime): a test that does not depend on the route.
+     */
+    public boolean certificationValidSomeDay(String certification) {
+        return certificationValidBetween(certification, startMillis, endMillis + maxOvertimeMillis);
+    }
+
+    /**
+     * Whether the technician holds {@code certification} valid on a local date on which this shift could serve
+     * {@code visit}: the shift's hours (plus maximum overtime) within the visit's first window opening and last
+     * window end. Does not depend on the route.
+     */
+    public boolean certificationValidSomeDay(String certification, Visit visit) {
+        long from = startMillis;
+        long to = endMillis + maxOvertimeMillis;
+        List<TimeWindow> windows = visit.getTimeWindows();
+        if (!windows.isEmpty()) {
+            long windowFrom = Math.max(from, windows.get(0).startMillis());
+            long windowTo = Math.min(to, windows.get(windows.size() - 1).endMillis());
+            if (windowFrom <= windowTo) {
+                from = windowFrom;
+                to = windowTo;
+            }
+        }
+        return certificationValidBetween(certification, from, to);
+    }
+
+    private boolean certificationValidBetween(String certification, long fromMillis, long toMillis) {
+        LocalDate last = localDate(toMillis);
+        for (LocalDate day = localDate(fromMillis); !day.isAfter(last); day = day.plusDays(1)) {
+            if (technician.hasValidCertification(certification, day)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public long getStartMillis() {

@@ -104,20 +104,23 @@ public class Visit {
         return expectedEndMillis;
     }
 
-    @ShadowSources({ "previousVisit.timing", "shift" })
+    /** The timing depends on the next stop too: whether a break goes before the service depends on it. */
+    @ShadowSources({ "previousVisit.timing", "shift", "nextVisit" })
     public VisitTiming timingSupplier() {
         if (shift == null) {
             return null;
         }
+        int next = nextVisit == null ? shift.getEndLocation() : nextVisit.getLocation();
         if (previousVisit == null) {
-            return Schedule.visit(shift, shift.getStartLocation(), shift.getStartMillis(), 0, this);
+            return Schedule.visit(shift, shift.getStartLocation(), shift.getStartMillis(), 0, this, next,
+                    Schedule.IGNORE);
         }
         VisitTiming previous = previousVisit.getTiming();
         if (previous == null) {
             return null;
         }
         return Schedule.visit(shift, previousVisit.getLocation(), previous.departureMillis(), previous.breaksDone(),
-                this);
+                this, next, Schedule.IGNORE);
     }
 
     /** The earliest service start inside a time window for a technician ready at {@code readyMillis}. */
@@ -138,19 +141,17 @@ public class Visit {
         return Math.max(0, timing.serviceStartMillis() - timeWindows.get(timeWindows.size() - 1).endMillis());
     }
 
-    /** How far into its time window (or into the shift, without windows) service starts. */
+    /**
+     * How long after the opening of its first (earliest) time window service starts (after the shift start,
+     * without windows). Counted from the first window even when service starts in a later one: for the customer,
+     * "early" means as early as the visit could be served.
+     */
     public long delayInWindowMillis() {
         if (timing == null || shift == null || isStarted()) {
             return 0;
         }
-        long start = timing.serviceStartMillis();
-        long opening = shift.getStartMillis();
-        for (TimeWindow window : timeWindows) {
-            if (window.startMillis() <= start) {
-                opening = window.startMillis();
-            }
-        }
-        return Math.max(0, start - opening);
+        long opening = timeWindows.isEmpty() ? shift.getStartMillis() : timeWindows.get(0).startMillis();
+        return Math.max(0, timing.serviceStartMillis() - opening);
     }
 
     /** Travel time from the previous stop (the shift start for the first visit) to this visit. */
@@ -186,14 +187,29 @@ public class Visit {
         return excess;
     }
 
-    /** Required certifications the shift's technician does not hold, valid on the shift's date. */
+    /**
+     * Required certifications the shift's technician does not hold valid on {@link #certificationDate()}, the
+     * local date of the service start.
+     */
     public List<String> missingCertifications() {
         if (shift == null || requiredCertifications.isEmpty()) {
             return List.of();
         }
+        java.time.LocalDate date = certificationDate();
         return requiredCertifications.stream()
-                .filter(name -> !shift.getTechnician().hasValidCertification(name, shift.getDate()))
+                .filter(name -> !shift.getTechnician().hasValidCertification(name, date))
                 .toList();
+    }
+
+    /**
+     * The date certifications must be valid on: the calendar date of the service start in the offset of the
+     * shift's start time (the shift's date while the visit has no timing); null when unassigned.
+     */
+    public java.time.LocalDate certificationDate() {
+        if (shift == null) {
+            return null;
+        }
+        return timing == null ? shift.getDate() : shift.localDate(timing.serviceStartMillis());
     }
 
     public boolean isLastInRoute() {

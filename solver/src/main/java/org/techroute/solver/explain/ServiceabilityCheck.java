@@ -92,9 +92,9 @@ public final class ServiceabilityCheck {
             }
         }
         for (String certification : visit.getRequiredCertifications()) {
-            if (!shift.getTechnician().hasValidCertification(certification, shift.getDate())) {
+            if (!shift.certificationValidSomeDay(certification, visit)) {
                 return Optional.of(new Blocker("CERTIFICATION", "technician " + technicianId + " has no valid '"
-                        + certification + "' on " + shift.getDate()));
+                        + certification + "' during shift " + shift.getId()));
             }
         }
         int[] demand = visit.getDemand();

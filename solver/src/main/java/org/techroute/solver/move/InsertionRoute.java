@@ -69,7 +69,8 @@ final class InsertionRoute {
         int breaksDone = 0;
         for (int i = 0; i < n; i++) {
             Visit visit = visits.get(i);
-            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit);
+            int next = i == n - 1 ? shift.getEndLocation() : visits.get(i + 1).getLocation();
+            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit, next, Schedule.IGNORE);
             departure[i] = timing.departureMillis();
             serviceStart[i] = timing.serviceStartMillis();
             breaksDone = timing.breaksDone();
@@ -174,7 +175,7 @@ final class InsertionRoute {
         int n = visits.size();
         int fromLocation = position == 0 ? shift.getStartLocation() : visits.get(position - 1).getLocation();
         long leave = Math.max(position == 0 ? shift.getStartMillis() : departure[position - 1],
-                shift.getNotBeforeMillis());
+                shift.leaveNotBeforeMillis());
         int location = visit.getLocation();
         long arrival = leave + matrix.travelMillis(fromLocation, location);
         long start = visit.serviceStartFor(arrival);

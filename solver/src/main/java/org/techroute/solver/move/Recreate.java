@@ -295,7 +295,7 @@ final class Recreate {
             }
         }
         for (String certification : visit.getRequiredCertifications()) {
-            if (!technician.hasValidCertification(certification, shift.getDate())) {
+            if (!shift.certificationValidSomeDay(certification, visit)) {
                 return false;
             }
         }

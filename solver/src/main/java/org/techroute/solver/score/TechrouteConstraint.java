@@ -30,7 +30,7 @@ public enum TechrouteConstraint {
     PREFERRED_TECHNICIAN("preferredTechnician", Level.SOFT, 600_000,
             "per visit not served by one of its preferred technicians"),
     HIGH_PRIORITY_LATENESS("highPriorityLateness", Level.SOFT, 1,
-            "per millisecond a CRITICAL visit starts after its window opens (a quarter of that for HIGH)"),
+            "per millisecond a CRITICAL visit starts after its first window opens (a quarter of that for HIGH)"),
     WORKLOAD_BALANCE("workloadBalance", Level.SOFT, 1_000,
             "per minute of unfairness of technicians' work time (travel plus service)"),
     OVER_QUALIFIED("overQualified", Level.SOFT, 60_000, "per skill level above what a visit requires"),

@@ -81,7 +81,7 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 .filter(visit -> !visit.missingCertifications().isEmpty())
                 .penalizeLong(CERTIFICATION.defaultScore(), visit -> visit.missingCertifications().size())
                 .justifyWith((visit, score) -> justify(visit, "technician " + technicianId(visit)
-                        + " has no valid " + visit.missingCertifications() + " on " + visit.getShift().getDate()))
+                        + " has no valid " + visit.missingCertifications() + " on " + visit.certificationDate()))
                 .asConstraint(CERTIFICATION.id());
     }
 
@@ -193,7 +193,7 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                         visit -> visit.getPriority() == Priority.CRITICAL ? visit.delayInWindowMillis()
                                 : visit.delayInWindowMillis() / 4)
                 .justifyWith((visit, score) -> justify(visit, visit.getPriority() + " visit starts "
-                        + minutes(visit.delayInWindowMillis()) + " after its window opens"))
+                        + minutes(visit.delayInWindowMillis()) + " after its first window opens"))
                 .asConstraint(HIGH_PRIORITY_LATENESS.id());
     }
 

@@ -142,6 +142,31 @@ class SolverSmokeTest {
     }
 
     @Test
+    void lunchBeforeTheFirstVisitLetsBothVisitsBePlanned() {
+        // one shift from 11:40, lunch [12:00, 12:30]; A near the depot, B far from A with a window that only a
+        // route A then B reaches (B at 13:00-13:30 after A). The feasible day: lunch, A, B. Judged by the end
+        // location instead of the next visit, serving A first looked fine and B's break came late.
+        Technician alice = technician("alice");
+        Shift s = shift("s1", alice).hours(at(11, 40), at(16, 0)).addBreak(at(12, 0), at(12, 30), minutes(30))
+                .build();
+        Visit a = visit("A", 1).window(at(11, 50), at(12, 30)).build();
+        Visit b = visit("B", 3).window(at(13, 0), at(13, 30)).build();
+        // a second technician and a third visit only give the local search moves to make (so the step limit ends it)
+        Technician bob = technician("bob");
+        Shift other = shift("s2", bob).hours(at(8, 0), at(11, 0)).build();
+        Visit c = visit("C", 2).window(at(8, 0), at(10, 0)).build();
+        Visit d = visit("D", 2).window(at(8, 0), at(10, 0)).build();
+        RoutePlan problem = new RoutePlan(List.of(alice, bob), List.of(s, other), List.of(a, b, c, d), null);
+        SolveSettings settings = SolveSettings.of(SAFETY_TIME_LIMIT).withStepCountLimit(50L).withRandomSeed(1L)
+                .withEnvironmentMode(EnvironmentMode.TRACKED_FULL_ASSERT);
+        RoutePlan best = SolverFactory.<RoutePlan> create(TechrouteSolverConfig.create(settings)).buildSolver()
+                .solve(problem);
+        assertThat(best.getScore().hardScore()).isZero();
+        assertThat(best.getScore().mediumScore()).as("both visits planned").isZero();
+        assertThat(assignments(best)).containsEntry("s1", List.of("A", "B"));
+    }
+
+    @Test
     void sameSeedGivesTheSameAssignments() {
         RoutePlan first = solve(EnvironmentMode.PHASE_ASSERT, 7L);
         RoutePlan second = solve(EnvironmentMode.PHASE_ASSERT, 7L);

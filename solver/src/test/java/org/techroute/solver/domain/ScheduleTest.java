@@ -130,6 +130,47 @@ class ScheduleTest {
     }
 
     @Test
+    void theBreakDecisionLooksAtTheNextVisitNotTheEndLocation() {
+        // shift 11:40 at the depot, lunch [12:00, 12:30] 30 min; A at 1 (10 min from the depot), B at 3 (25 min
+        // from A). Arrival at A 11:50. Serving A first would be back at the depot by 12:30 (in time), but the
+        // next stop is B, reached at 12:45: too late. So lunch goes first: wait to 12:00, lunch 12:00-12:30,
+        // A 12:30-13:00, B on arrival 13:25. Nothing is late.
+        Shift s = shift("s1", ALICE).hours(at(11, 40), at(16, 0)).addBreak(at(12, 0), at(12, 30), minutes(30))
+                .build();
+        Visit a = visit("A", 1).build();
+        Visit b = visit("B", 3).window(at(13, 0), at(14, 0)).build();
+        wire(s, a, b);
+        assertThat(a.getTiming()).isEqualTo(new VisitTiming(at(11, 50), at(12, 30), at(13, 0), 1, 0));
+        assertThat(b.getTiming()).isEqualTo(new VisitTiming(at(13, 25), at(13, 25), at(13, 55), 1, 0));
+        assertThat(s.routeEnd().breakLatenessMillis()).isZero();
+        // the shadow variable supplier agrees, with the next visit known
+        assertThat(a.timingSupplier()).isEqualTo(a.getTiming());
+        assertThat(b.timingSupplier()).isEqualTo(b.getTiming());
+        // A alone (next stop the depot): serving first still leaves room for lunch on the way back
+        wire(s, a);
+        assertThat(a.getTiming()).isEqualTo(new VisitTiming(at(11, 50), at(11, 50), at(12, 20), 0, 0));
+        assertThat(s.routeEnd()).isEqualTo(new RouteEnd(at(12, 30), at(13, 0), 1, 0));
+    }
+
+    @Test
+    void aBreakThatWouldBeLateOnArrivalIsTakenBeforeLeaving() {
+        // break [08:00, 08:05] 30 min; the first visit is 10 min away: on arrival (08:10) the break would be late,
+        // so it is taken at the depot 08:00-08:30, arrival 08:40
+        Shift s = shiftWithBreak(at(8, 0), at(8, 5), minutes(30));
+        Visit v = visit("v1", 1).build();
+        Breaks breaks = new Breaks();
+        VisitTiming timing = Schedule.visit(s, 0, at(8, 0), 0, v, breaks);
+        assertThat(timing).isEqualTo(new VisitTiming(at(8, 40), at(8, 40), at(9, 10), 1, 0));
+        assertThat(breaks.taken).containsExactly(new long[] { 0, at(8, 0), at(8, 30) });
+        // also before the way home when the last visit is a started one
+        Shift home = shiftWithBreak(at(9, 0), at(9, 5), minutes(30));
+        Breaks atEnd = new Breaks();
+        RouteEnd end = Schedule.end(home, 1, at(9, 0), 0, atEnd);
+        assertThat(end).isEqualTo(new RouteEnd(at(9, 40), at(9, 40), 1, 0));
+        assertThat(atEnd.taken).containsExactly(new long[] { 0, at(9, 0), at(9, 30) });
+    }
+
+    @Test
     void technicianWaitsForABreakNotYetOpenWhenServingFirstWouldMakeItLate() {
         // arrival 08:10, break [08:30, 09:00]; serving the 2 h visit first would start the break after 10:10,
         // so the technician waits until 08:30, takes the break 08:30-09:00 and serves 09:00-11:00

@@ -101,6 +101,38 @@ class TechrouteConstraintProviderTest {
         }
 
         @Test
+        void certificationIsCheckedOnTheLocalDateOfTheServiceStartNotTheShiftStart() {
+            // a night shift 22:00-06:00 (UTC); the certificate expired on the shift's start date; a visit served
+            // at 02:10 the next day is not covered, one served at 22:10 the same evening is
+            Technician tech = technician("alice", Map.of(),
+                    new Certification("gas", LocalDate.of(2025, 1, 1), TestData.DATE));
+            Visit late = visit("v1", 1).certifications("gas").window(at(26, 0), at(27, 0)).build();
+            Shift night = wire(shift("s1", tech).hours(at(22, 0), at(30, 0)).build(), late);
+            verifier.verifyThat(TechrouteConstraintProvider::certification).given(night, late)
+                    .justifiesWithExactly(new VisitJustification("v1", "s1",
+                            "technician alice has no valid [gas] on 2026-03-03"))
+                    .penalizesBy(1);
+            Visit early = visit("v2", 1).certifications("gas").build();
+            Shift evening = wire(shift("s2", tech).hours(at(22, 0), at(30, 0)).build(), early);
+            verifier.verifyThat(TechrouteConstraintProvider::certification).given(evening, early).penalizes(0);
+        }
+
+        @Test
+        void theLocalDateIsTakenInTheOffsetOfTheShiftStart() {
+            // the same instant, 23:30 UTC: in a shift written in +01:00 the service is on the next local day
+            Technician tech = technician("alice", Map.of(),
+                    new Certification("gas", LocalDate.of(2025, 1, 1), TestData.DATE));
+            Visit inZ = visit("v1", 1).certifications("gas").window(at(23, 30), at(23, 30)).build();
+            Shift z = wire(shift("s1", tech).hours(at(22, 0), at(30, 0)).build(), inZ);
+            verifier.verifyThat(TechrouteConstraintProvider::certification).given(z, inZ).penalizes(0);
+            Visit inPlusOne = visit("v2", 1).certifications("gas").window(at(23, 30), at(23, 30)).build();
+            Shift plusOne = wire(new Shift("s2", tech, TestData.DATE, at(22, 0), at(30, 0), 0, 0, 0, List.of(),
+                    new int[0], TestData.MATRIX, java.time.ZoneOffset.ofHours(1)), inPlusOne);
+            verifier.verifyThat(TechrouteConstraintProvider::certification).given(plusOne, inPlusOne)
+                    .penalizesBy(1);
+        }
+
+        @Test
         void certificationNotYetValidIsPenalized() {
             Technician tech = technician("alice", Map.of(),
                     new Certification("gas", TestData.DATE.plusDays(1), null));
@@ -281,26 +313,28 @@ class TechrouteConstraintProviderTest {
 
         @Test
         void breakWhoseLatestStartPassedBeforeArrivalIsPenalizedPerSecond() {
-            // break [08:00, 08:05] 30 min. v1 arrives 08:10: the break is taken at once, 5 min late -> 300 s
+            // break [07:30, 07:55] 30 min, before the 08:00 shift start: it cannot start in time anywhere; v1
+            // arrives 08:10 and the break is taken at once, 15 min late -> 900 s
             Visit v1 = visit("v1", 1).build();
-            Shift s = wire(shift("s1", ALICE).addBreak(at(8, 0), at(8, 5), minutes(30)).build(), v1);
+            Shift s = wire(shift("s1", ALICE).addBreak(at(7, 30), at(7, 55), minutes(30)).build(), v1);
             verifier.verifyThat(TechrouteConstraintProvider::breakWindow).given(s, v1)
                     .justifiesWithExactly(new ShiftJustification("s1",
-                            "a break around visit v1 starts 5.0 min after its latest start"))
-                    .penalizesBy(300);
+                            "a break around visit v1 starts 15.0 min after its latest start"))
+                    .penalizesBy(900);
         }
 
         @Test
         void twoLateBreaksOfOneShiftAreTwoMatches() {
-            // breaks [08:00, 08:05] 30 min and [09:30, 09:50] 15 min; v1 (60 min) and v2 (30 min).
-            // v1 arrives 08:10: first break 08:10-08:40 (5 min late). Second break: serving v1 first and going
-            // back to the depot ends 08:40 + 60 + 10 = 09:50 <= 09:50, so it is postponed; v1 08:40-09:40.
-            // v2 arrives 09:55 (the real next leg is longer than the estimate): second break 09:55, 5 min late.
-            // 300 s + 300 s = 600
+            // the lateness of the breaks taken before each visit is one match per visit (timings set directly:
+            // the timing rules avoid late breaks wherever they can, see ScheduleTest)
             Visit v1 = visit("v1", 1).service(minutes(60)).build();
             Visit v2 = visit("v2", 2).build();
             Shift s = wire(shift("s1", ALICE).addBreak(at(8, 0), at(8, 5), minutes(30))
                     .addBreak(at(9, 30), at(9, 50), minutes(15)).build(), v1, v2);
+            v1.setTiming(new org.techroute.solver.domain.VisitTiming(at(8, 10), at(8, 40), at(9, 40), 1,
+                    minutes(5)));
+            v2.setTiming(new org.techroute.solver.domain.VisitTiming(at(9, 55), at(10, 10), at(10, 40), 2,
+                    minutes(5)));
             verifier.verifyThat(TechrouteConstraintProvider::breakWindow).given(s, v1, v2)
                     .justifiesWithExactly(
                             new ShiftJustification("s1",
@@ -463,9 +497,25 @@ class TechrouteConstraintProviderTest {
                     .given(s1, s2, s3, critical, high, normal)
                     .justifiesWithExactly(
                             new VisitJustification("critical", "s1",
-                                    "CRITICAL visit starts 10.0 min after its window opens"),
-                            new VisitJustification("high", "s2", "HIGH visit starts 10.0 min after its window opens"))
+                                    "CRITICAL visit starts 10.0 min after its first window opens"),
+                            new VisitJustification("high", "s2", "HIGH visit starts 10.0 min after its first window opens"))
                     .penalizesBy(750_000);
+        }
+
+        @Test
+        void delayCountsFromTheFirstWindowEvenWhenServedInALaterOne() {
+            // windows 08:00-09:30 and 15:00-16:00; a NORMAL filler first (v0 at 1 until 15:00), the CRITICAL visit
+            // served at 15:00 in its second window is 7 h after its first window opened, not 0
+            Visit filler = visit("v0", 1).window(at(14, 30), at(14, 30)).build();
+            Visit critical = visit("v1", 1).priority(Priority.CRITICAL).window(at(8, 0), at(9, 30))
+                    .window(at(15, 0), at(16, 0)).build();
+            Shift s = wire(shift("s1", ALICE).hours(at(8, 0), at(18, 0)).build(), filler, critical);
+            org.assertj.core.api.Assertions.assertThat(critical.getTiming().serviceStartMillis())
+                    .isEqualTo(at(15, 0));
+            verifier.verifyThat(TechrouteConstraintProvider::highPriorityLateness).given(s, filler, critical)
+                    .justifiesWithExactly(new VisitJustification("v1", "s1",
+                            "CRITICAL visit starts 420.0 min after its first window opens"))
+                    .penalizesBy(7 * 60 * MINUTE);
         }
 
         @Test
