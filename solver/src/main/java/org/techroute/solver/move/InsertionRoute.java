@@ -128,9 +128,10 @@ final class InsertionRoute {
         long leave = shift.getStartMillis();
         int breaksDone = 0;
         long total = 0;
-        for (int i = 0, j = 0; i < n; i++) {
-            Visit visit = i == position ? extra : route.get(j++);
-            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit);
+        for (int i = 0; i < n; i++) {
+            Visit visit = at(route, position, extra, i);
+            int next = i == n - 1 ? shift.getEndLocation() : at(route, position, extra, i + 1).getLocation();
+            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit, next, Schedule.IGNORE);
             total += timing.breakLatenessMillis();
             if (!visit.isStarted() && !visit.getTimeWindows().isEmpty()) {
                 total += Math.max(0, timing.serviceStartMillis() - lastWindowEnd(visit));
@@ -144,6 +145,14 @@ final class InsertionRoute {
         }
         RouteEnd end = Schedule.end(shift, from, leave, breaksDone);
         return total + end.breakLatenessMillis() + Math.max(0, end.endMillis() - endLimit());
+    }
+
+    /** The visit at {@code i} of {@code route} with {@code extra} inserted at {@code position} (none if negative). */
+    private static Visit at(List<Visit> route, int position, Visit extra, int i) {
+        if (position < 0 || i < position) {
+            return route.get(i);
+        }
+        return i == position ? extra : route.get(i - 1);
     }
 
     private long endLimit() {
