@@ -18,6 +18,7 @@ import org.techroute.data.model.Shift;
 import org.techroute.data.model.ShiftBreak;
 import org.techroute.data.model.Solution;
 import org.techroute.data.model.Step;
+import org.techroute.data.model.TakenBreak;
 import org.techroute.data.model.Technician;
 import org.techroute.data.model.Violation;
 import org.techroute.data.model.Visit;
@@ -51,6 +52,7 @@ public final class ChangeApplier {
         if (request.now() != null) {
             long freeze = request.freezeMinutes() == null ? 0 : Math.max(0, request.freezeMinutes());
             run.pinPlannedBefore(request.now().plusMinutes(freeze), null);
+            run.recordBreaksStartedBefore(request.now());
         }
         List<PlanChange> changes = request.changes() == null ? List.of() : request.changes();
         if (changes.isEmpty() && request.now() == null) {
@@ -82,6 +84,8 @@ public final class ChangeApplier {
         /** Route visit ids by shift id, from the plan's solution (the starting point of re-planning). */
         private final Map<String, List<String>> routes = new LinkedHashMap<>();
         private final Map<String, Planned> planned = new HashMap<>();
+        /** BREAK steps of the plan before the change, by shift id, in time order. */
+        private final Map<String, List<Step>> plannedBreaks = new HashMap<>();
         /** Visits this request pinned from the plan's times (not from anything recorded before). */
         private final Set<String> inferred = new HashSet<>();
 
@@ -101,6 +105,8 @@ public final class ChangeApplier {
                         for (Step step : route.steps()) {
                             if (step.type() == Step.StepType.SERVICE) {
                                 planned.put(step.visitId(), new Planned(route.shiftId(), step.start(), step.end()));
+                            } else if (step.type() == Step.StepType.BREAK && step.start() != null) {
+                                plannedBreaks.computeIfAbsent(route.shiftId(), k -> new ArrayList<>()).add(step);
                             }
                         }
                     }
@@ -135,6 +141,45 @@ public final class ChangeApplier {
                         visits.set(index, visit.withPin(new Pin(route.getKey(), position, service.start(), null)));
                         inferred.add(visit.id());
                     }
+                }
+            }
+        }
+
+        /**
+         * Breaks that the plan had start before {@code now} are recorded as taken, with the plan's times: a lunch
+         * under way, or over, is a fact of the day and is never planned again. Each BREAK step goes to the first
+         * break of its shift, in the shift's order, that is not taken yet and may start by then.
+         */
+        void recordBreaksStartedBefore(OffsetDateTime now) {
+            for (int i = 0; i < shifts.size(); i++) {
+                Shift shift = shifts.get(i);
+                List<Step> steps = plannedBreaks.getOrDefault(shift.id(), List.of());
+                if (steps.isEmpty() || shift.breaks() == null) {
+                    continue;
+                }
+                List<ShiftBreak> breaks = new ArrayList<>(shift.breaks());
+                boolean changed = false;
+                for (Step step : steps) {
+                    if (!step.start().isBefore(now)) {
+                        break;
+                    }
+                    for (int b = 0; b < breaks.size(); b++) {
+                        ShiftBreak pending = breaks.get(b);
+                        if (pending.taken() == null && pending.earliestStart() != null
+                                && !pending.earliestStart().isAfter(step.start())) {
+                            breaks.set(b, new ShiftBreak(pending.earliestStart(), pending.latestStart(),
+                                    pending.durationSeconds(), new TakenBreak(step.start(), step.end())));
+                            changed = true;
+                            break;
+                        }
+                        if (pending.taken() != null && pending.taken().start() != null
+                                && pending.taken().start().equals(step.start())) {
+                            break; // recorded already
+                        }
+                    }
+                }
+                if (changed) {
+                    shifts.set(i, shift.withBreaks(breaks));
                 }
             }
         }
