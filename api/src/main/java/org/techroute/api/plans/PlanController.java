@@ -211,6 +211,21 @@ class PlanController {
         return ResponseEntity.status(result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(result);
     }
 
+    @Operation(summary = "A change as it stands: the plan version it was applied to and what moved since",
+            description = "changeId comes from the answer to POST .../changes. state: QUEUED (not yet in the"
+                    + " solver), APPLIED, FAILED (nothing was changed; reason, violations). basedOn: the plan"
+                    + " version the change was applied to (score, routes, started visits pinned). diff: what moved"
+                    + " between basedOn and the newest saved best solution of the run that re-plans the change"
+                    + " (provisional: true while that run is solving; false: the run's final plan). Kept in memory"
+                    + " for the last changes of each plan.")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No such plan, or no such change (or no longer kept)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(value = "/{id}/changes/{changeId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChangeTrack.View changeView(@PathVariable String id, @PathVariable String changeId) {
+        return plans.changeView(id, changeId);
+    }
+
     static PlanChangeRequest changeRequest(byte[] body) {
         if (body == null || body.length == 0) {
             throw ApiException.malformed(new Violation("$", null, "the request body is empty"));
