@@ -180,15 +180,17 @@ class PlanController {
                     + " position and start. A plan being solved takes the changes into its running solver (mode"
                     + " LIVE, same run), except cancellations and removed shifts: those stop the run and start a"
                     + " new one from the changed plan (RESTARTED). A plan not being solved gets a new run from the"
-                    + " changed plan (NEW_RUN). The answer waits up to techroute.changes.response-wait (PT5S) for"
-                    + " the first best solution of the changed plan and reports what moved (diff: reassigned,"
-                    + " timesShifted, unassigned) with 200; if none came in time, 202 with pending: true (follow"
-                    + " /events and read the plan).",
+                    + " changed plan (NEW_RUN). A live change is applied to the routes the solver is working on"
+                    + " when it takes the change; the answer names that version (basedOn: score, routes, started"
+                    + " visits pinned) and the change (changeId). It waits up to techroute.changes.response-wait"
+                    + " (PT5S) for the first best solution of the changed plan and reports what moved (diff:"
+                    + " reassigned, timesShifted, unassigned; provisional: the solver goes on, see GET"
+                    + " .../changes/{changeId}) with 200; if none came in time, 202 with pending: true.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = PlanChangeRequest.class))))
-    @ApiResponse(responseCode = "200", description = "Applied; diff between the plan before and the first best"
-            + " solution after the change")
+    @ApiResponse(responseCode = "200", description = "Applied; diff between the version the change was applied to"
+            + " (basedOn) and the first best solution after the change")
     @ApiResponse(responseCode = "202", description = "Applied; no best solution yet (pending: true)")
     @ApiResponse(responseCode = "400", description = "Malformed body, e.g. an unknown change type (path"
             + " $.changes[0])",
