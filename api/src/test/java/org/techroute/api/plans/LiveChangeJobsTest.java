@@ -58,11 +58,14 @@ class LiveChangeJobsTest {
     Path dir;
     PlanRepository repository;
     SolverJobs jobs;
+    DataSource dataSource;
     final Planner planner = Problems.planner();
 
     private void start(String slots, String queueLength, String saveInterval) {
-        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db")
-                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE", "sa", "");
+        // DB_CLOSE_DELAY=-1: one open database for all connections, as the service's pool has (opening and closing
+        // it on every connection races under load)
+        dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db")
+                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "sa", "");
         PlanRepositoryContract.migrate(dataSource, null);
         repository = new PlanRepository(JdbcClient.create(dataSource));
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
@@ -76,6 +79,7 @@ class LiveChangeJobsTest {
     void tearDown() throws InterruptedException {
         if (jobs != null) {
             jobs.shutdown();
+            JdbcClient.create(dataSource).sql("SHUTDOWN").update();
         }
     }
 
@@ -101,7 +105,8 @@ class LiveChangeJobsTest {
     }
 
     private PlanStatus status(String id) {
-        return jobs.live(id).map(SolverJobs.Live::status).orElse(repository.findById(id).orElseThrow().status());
+        return jobs.live(id).map(SolverJobs.Live::status)
+                .orElseGet(() -> repository.findById(id).orElseThrow().status());
     }
 
     private String solving(Duration timeLimit) throws InterruptedException {
@@ -117,6 +122,10 @@ class LiveChangeJobsTest {
         String id = solving(Duration.ofMinutes(5));
         PlanChangeRequest request = new PlanChangeRequest(NOON, List.of());
         List<Problem> stored = new ArrayList<>();
+        // the solver starts from empty routes: wait until its best serves every visit (0medium), so that some
+        // start before noon
+        await(() -> jobs.live(id).map(live -> live.score() != null && live.score().contains("/0medium/"))
+                .orElse(false));
         SolverJobs.LiveChange change = jobs.changeLive(id, base -> ChangeApplier.apply(base, request),
                 planner::prepare, stored::add).orElseThrow();
         Problem first = change.firstBest().get(60, TimeUnit.SECONDS);
