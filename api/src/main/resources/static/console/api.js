@@ -38,6 +38,7 @@ export const api = {
   solve: (id) => call('POST', `/api/plans/${enc(id)}/solve`),
   stop: (id) => call('DELETE', `/api/plans/${enc(id)}/solving`),
   changes: (id, request) => call('POST', `/api/plans/${enc(id)}/changes`, request),
+  change: (id, changeId) => call('GET', `/api/plans/${enc(id)}/changes/${enc(changeId)}`),
   whatIf: (id, request) => call('POST', `/api/plans/${enc(id)}/what-if`, request),
   eventsUrl: (id) => `/api/plans/${enc(id)}/events`,
 };

@@ -12,6 +12,7 @@ const REFRESH_MS = 2000; // while solving, the plan is fetched again at most thi
 const state = {
   map: null, planId: null, plan: null, routes: null, status: null, selected: null, day: null,
   events: null, refreshTimer: null, lastFetch: 0, colours: new Map(), pick: null,
+  change: null, // the last live change of this plan: { planId, changeId, what }, its panel follows the re-plan
 };
 
 function colourOf(technicianId) {
@@ -61,6 +62,7 @@ async function selectPlan(id) {
   for (const b of document.querySelectorAll('.plan-item')) b.setAttribute('aria-current', String(b.dataset.planId === id));
   clear($('#details'), el('p', { class: 'hint' }, 'Click a visit on the map or in the timeline to see who serves it, when, and why.'));
   clear($('#moved'));
+  state.change = null;
   clear($('#whatif-result'));
   await refreshStatus();
   await refreshPlan();
@@ -100,6 +102,19 @@ async function refreshPlan() {
   state.plan = plan;
   state.routes = routes;
   render();
+  refreshChange();
+}
+
+/** The last change's "what moved", against the newest saved plan of the re-plan (its final plan once it ended). */
+async function refreshChange() {
+  const change = state.change;
+  if (!change || change.planId !== state.planId) return;
+  try {
+    const view = await api.change(change.planId, change.changeId);
+    if (state.change === change) showMoved(change.what, view);
+  } catch (e) {
+    // no longer kept (or the service restarted): the panel keeps what it showed
+  }
 }
 
 function render() {
@@ -340,7 +355,9 @@ async function sendChanges(request, what) {
   say(`${what}…`);
   try {
     const result = await api.changes(state.planId, request);
+    state.change = result && result.changeId ? { planId: state.planId, changeId: result.changeId, what } : null;
     showMoved(what, result);
+    say(`${what}: done`);
     state.map.showPick(null);
     await refreshStatus();
     await refreshPlan();
@@ -361,16 +378,25 @@ function showMoved(what, result) {
   const holder = ['diff', 'moved', 'summary', 'result', 'changes'].map((k) => result && result[k])
     .find((v) => v && typeof v === 'object' && !Array.isArray(v)) || result || {};
   const groups = [['reassigned', 'Reassigned'], ['timesShifted', 'Times shifted'], ['unassigned', 'Unassigned']];
+  const provisional = !result || result.provisional !== false;
   const parts = [el('h3', {}, `${what}: what moved`)];
   if (result && result.mode) parts.push(el('p', { class: 'hint', dataset: { mode: result.mode } }, `Re-planning: ${result.mode}, run ${result.run}`));
+  if (result && result.state === 'FAILED') {
+    parts.push(el('div', { class: 'error-box', role: 'alert' }, el('p', {}, `Not applied: ${result.reason || ''}`),
+      el('ul', {}, ...(result.violations || []).map((v) => el('li', {}, `${v.path || ''}${v.entityId ? ' (' + v.entityId + ')' : ''}: ${v.message}`)))));
+  }
   if (result && result.pending) parts.push(el('p', { class: 'hint' }, 'No new best plan yet: the map follows the solver.'));
+  if (result && result.changeId) {
+    parts.push(el('p', { class: 'hint', dataset: { provisional: String(provisional) } }, provisional
+      ? `Provisional: the solver is still improving the plan${result.score ? ` (now ${result.score})` : ''}; this list follows it.`
+      : `Final: the re-plan ended${result.score ? ` at ${result.score}` : ''}.`));
+  }
   for (const [key, title] of groups) {
     const items = Array.isArray(holder[key]) ? holder[key] : [];
     parts.push(el('p', { dataset: { moved: key } }, `${title}: ${items.length}`));
     if (items.length) parts.push(el('ul', {}, ...items.slice(0, 30).map((item) => el('li', {}, describe(item)))));
   }
   clear($('#moved'), ...parts);
-  say(`${what}: done`);
 }
 
 function describe(item) {

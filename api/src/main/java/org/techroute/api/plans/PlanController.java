@@ -181,15 +181,17 @@ class PlanController {
                     + " to start within that many minutes after now. A plan being solved takes the changes into its running solver (mode"
                     + " LIVE, same run), except cancellations and removed shifts: those stop the run and start a"
                     + " new one from the changed plan (RESTARTED). A plan not being solved gets a new run from the"
-                    + " changed plan (NEW_RUN). The answer waits up to techroute.changes.response-wait (PT5S) for"
-                    + " the first best solution of the changed plan and reports what moved (diff: reassigned,"
-                    + " timesShifted, unassigned, visitsMoved) with 200; if none came in time, 202 with pending: true (follow"
-                    + " /events and read the plan).",
+                    + " changed plan (NEW_RUN). A live change is applied to the routes the solver is working on"
+                    + " when it takes the change; the answer names that version (basedOn: score, routes, started"
+                    + " visits pinned) and the change (changeId). It waits up to techroute.changes.response-wait"
+                    + " (PT5S) for the first best solution of the changed plan and reports what moved (diff:"
+                    + " reassigned, timesShifted, unassigned, visitsMoved; provisional: the solver goes on, see GET"
+                    + " .../changes/{changeId}) with 200; if none came in time, 202 with pending: true.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = PlanChangeRequest.class))))
-    @ApiResponse(responseCode = "200", description = "Applied; diff between the plan before and the first best"
-            + " solution after the change")
+    @ApiResponse(responseCode = "200", description = "Applied; diff between the version the change was applied to"
+            + " (basedOn) and the first best solution after the change")
     @ApiResponse(responseCode = "202", description = "Applied; no best solution yet (pending: true)")
     @ApiResponse(responseCode = "400", description = "Malformed body, e.g. an unknown change type (path"
             + " $.changes[0])",
@@ -210,6 +212,21 @@ class PlanController {
         PlanChangeRequest request = changeRequest(body);
         PlanService.ChangeResult result = plans.change(id, request);
         return ResponseEntity.status(result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(result);
+    }
+
+    @Operation(summary = "A change as it stands: the plan version it was applied to and what moved since",
+            description = "changeId comes from the answer to POST .../changes. state: QUEUED (not yet in the"
+                    + " solver), APPLIED, FAILED (nothing was changed; reason, violations). basedOn: the plan"
+                    + " version the change was applied to (score, routes, started visits pinned). diff: what moved"
+                    + " between basedOn and the newest saved best solution of the run that re-plans the change"
+                    + " (provisional: true while that run is solving; false: the run's final plan). Kept in memory"
+                    + " for the last changes of each plan.")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No such plan, or no such change (or no longer kept)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @GetMapping(value = "/{id}/changes/{changeId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChangeTrack.View changeView(@PathVariable String id, @PathVariable String changeId) {
+        return plans.changeView(id, changeId);
     }
 
     static PlanChangeRequest changeRequest(byte[] body) {

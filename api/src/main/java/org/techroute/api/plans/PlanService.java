@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -84,21 +86,34 @@ public class PlanService {
     /**
      * What a change request did.
      *
-     * @param mode    {@code LIVE}: put into the running solver (same run); {@code RESTARTED}: the run was stopped
-     *                and a new one started from the changed plan (cancellations, removed shifts); {@code NEW_RUN}:
-     *                the plan was not being solved, a new run started from the changed plan
-     * @param pending true when no best solution of the changed plan came within {@code techroute.changes.wait}:
-     *                follow {@code /events} and read the plan later; {@code diff} is then absent
-     * @param diff    what moved between the plan before the change and the first best solution after it
+     * @param mode        {@code LIVE}: put into the running solver (same run); {@code RESTARTED}: the run was
+     *                    stopped and a new one started from the changed plan (cancellations, removed shifts);
+     *                    {@code NEW_RUN}: the plan was not being solved, a new run started from the changed plan
+     * @param pending     true when no best solution of the changed plan came within {@code techroute.changes.wait}:
+     *                    follow {@code GET .../changes/{changeId}}; {@code diff} is then absent
+     * @param diff        what moved between {@code basedOn} and the first best solution after the change
+     * @param changeId    the change, for {@code GET /api/plans/{id}/changes/{changeId}} (the diff against the
+     *                    re-plan's newest and final best solutions)
+     * @param provisional true: {@code diff} describes the first best solution only; the solver goes on
+     * @param basedOn     the plan version the change was applied to, with the started visits it pinned (absent
+     *                    while the solver has not taken the change yet)
      */
-    public record ChangeResult(String planId, String mode, int run, boolean pending, PlanDiff diff) {
+    @JsonPropertyOrder({ "planId", "changeId", "mode", "run", "pending", "provisional", "basedOn", "diff" })
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChangeResult(String planId, String mode, int run, boolean pending, PlanDiff diff, String changeId,
+            boolean provisional, ChangeTrack.BasedOn basedOn) {
+
+        public ChangeResult(String planId, String mode, int run, boolean pending, PlanDiff diff) {
+            this(planId, mode, run, pending, diff, null, diff != null, null);
+        }
     }
 
     /**
      * Applies live changes to a plan. Invalid changes get 422 and change nothing. A plan being solved here takes
-     * them without restarting when it can ({@link LiveProblemChange#canApplyLive}); otherwise its run is stopped
-     * and a new run solves the changed plan. A plan that is not being solved gets a new run from the changed
-     * plan. Either way the answer waits (bounded) for the first best solution of the changed plan.
+     * them without restarting when it can ({@link LiveProblemChange#canApplyLive}), applied to the routes its
+     * solver is working on ({@link SolverJobs#changeLive}); otherwise its run is stopped and a new run solves the
+     * changed plan. A plan that is not being solved gets a new run from the changed plan, at the priority of the
+     * day in progress. Either way the answer waits (bounded) for the first best solution of the changed plan.
      */
     public ChangeResult change(String id, PlanChangeRequest request) {
         synchronized (planLocks[Math.floorMod(id.hashCode(), planLocks.length)]) {
@@ -113,7 +128,12 @@ public class PlanService {
                             changed -> repository.updateLiveDocuments(id, ProblemJson.write(changed.withSolution(
                                     null)), ProblemJson.write(changed), SolverJobs.RUNNING, now()));
                     if (live.isPresent()) {
-                        return await(id, "LIVE", live.get().run(), live.get().before(), live.get().firstBest());
+                        Optional<ChangeResult> answer = await(id, "LIVE", live.get().run(), live.get().track(),
+                                live.get().firstBest());
+                        if (answer.isPresent()) {
+                            return answer.get();
+                        }
+                        // the run ended before its solver took the change: nothing was changed; a new run takes it
                     }
                 }
                 jobs.stop(id, "re-planning after a change that cannot go into the running solver");
@@ -141,9 +161,14 @@ public class PlanService {
                 if (!repository.startRun(id, FINISHED, run, now())) {
                     throw ApiException.conflict("plan '" + id + "' changed meanwhile; try again");
                 }
-                CompletableFuture<Problem> first = jobs.start(reservation, id, run, mapped);
+                String newRunMode = mode;
+                ChangeTrack track = jobs.newTrack(id, newRunMode, run);
+                track.applied(before, changed);
+                CompletableFuture<Problem> first = jobs.start(reservation, id, run, mapped,
+                        SolverJobs.Priority.DAY_IN_PROGRESS, track);
                 queued = true;
-                return await(id, mode, run, before, first);
+                return await(id, newRunMode, run, track, first).orElseGet(() -> pending(id, newRunMode, run,
+                        track));
             } finally {
                 if (!queued) {
                     reservation.release();
@@ -152,16 +177,41 @@ public class PlanService {
         }
     }
 
-    private ChangeResult await(String id, String mode, int run, Problem before, CompletableFuture<Problem> first) {
+    /**
+     * The answer once the first best solution after the change came (bounded wait), or pending; empty when the run
+     * ended before its solver took the change. A change the solver could not apply to its routes is a 422.
+     */
+    private Optional<ChangeResult> await(String id, String mode, int run, ChangeTrack track,
+            CompletableFuture<Problem> first) {
         try {
             Problem after = first.get(changeWait.toMillis(), TimeUnit.MILLISECONDS);
-            return new ChangeResult(id, mode, run, false, PlanDiff.between(before.solution(), after.solution()));
-        } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException e) {
-            return new ChangeResult(id, mode, run, true, null);
+            return Optional.of(new ChangeResult(id, mode, run, false, PlanDiff.between(track.before(),
+                    after.solution()), track.id(), true, track.basedOn()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InvalidProblemException invalid) {
+                throw invalid;
+            }
+            if (e.getCause() instanceof SolverJobs.ChangeNotApplied) {
+                return Optional.empty();
+            }
+            return Optional.of(pending(id, mode, run, track));
+        } catch (TimeoutException | java.util.concurrent.CancellationException e) {
+            return Optional.of(pending(id, mode, run, track));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new ChangeResult(id, mode, run, true, null);
+            return Optional.of(pending(id, mode, run, track));
         }
+    }
+
+    private static ChangeResult pending(String id, String mode, int run, ChangeTrack track) {
+        return new ChangeResult(id, mode, run, true, null, track.id(), true, track.basedOn());
+    }
+
+    /** A change as it stands now: the diff between the version it was applied to and the newest best after it. */
+    public ChangeTrack.View changeView(String id, String changeId) {
+        find(id);
+        return jobs.track(id, changeId).map(ChangeTrack::view)
+                .orElseThrow(() -> ApiException.notFound("change", changeId));
     }
 
     /** Marks a plan for nightly re-optimization (or not). */
@@ -295,6 +345,7 @@ public class PlanService {
         find(id);
         jobs.stop(id, "the plan was deleted");
         repository.delete(id);
+        jobs.forgetChanges(id);
         events.complete(id);
     }
 

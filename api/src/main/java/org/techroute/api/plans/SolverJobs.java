@@ -3,8 +3,12 @@ package org.techroute.api.plans;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -23,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,7 +55,10 @@ import org.techroute.data.changes.LiveProblemChange;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
+import org.techroute.data.model.Solution;
+import org.techroute.data.plan.PlanBuilder;
 import org.techroute.data.solve.Planner;
+import org.techroute.data.validation.InvalidProblemException;
 import org.techroute.solver.domain.RoutePlan;
 
 /**
@@ -59,6 +67,9 @@ import org.techroute.solver.domain.RoutePlan;
  * limit, seed, step limit). New best solutions are saved at most once per {@code save-interval}, plus the final
  * one; every new best score and status change goes to the plan's event streams. On shutdown, running jobs are
  * stopped early and their best plans saved as STOPPED.
+ * <p>
+ * Waiting plans start by {@link Priority}: runs for the day in progress (a change request, a plan with
+ * {@code now}) before ordinary ones, first come first served within a priority.
  */
 @Component
 public class SolverJobs {
@@ -75,6 +86,16 @@ public class SolverJobs {
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService saver;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    /** The last changes per plan (for GET .../changes/{changeId}), for the most recently changed plans. */
+    private final Map<String, Deque<ChangeTrack>> tracks = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Deque<ChangeTrack>> eldest) {
+            return size() > TRACKED_PLANS;
+        }
+    };
+    static final int TRACKED_PLANS = 500;
+    static final int TRACKED_CHANGES_PER_PLAN = 20;
     private final String instanceId;
     private final TechrouteProperties.Cluster cluster;
     private volatile boolean shuttingDown;
@@ -94,8 +115,11 @@ public class SolverJobs {
         }
         this.admission = new Semaphore(settings.slots() + settings.queueLength());
         AtomicInteger threads = new AtomicInteger();
+        Comparator<Runnable> order = Comparator.comparingInt((Runnable r) -> r instanceof Job job
+                ? job.priority.ordinal() : Integer.MAX_VALUE).thenComparingLong(r -> r instanceof Job job
+                        ? job.sequence : Long.MAX_VALUE);
         this.executor = new ThreadPoolExecutor(settings.slots(), settings.slots(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+                new PriorityBlockingQueue<>(11, order), runnable -> {
                     Thread thread = new Thread(runnable, "techroute-solver-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     // requests before solving: takes effect where the JVM maps priorities to the OS (see
@@ -162,16 +186,42 @@ public class SolverJobs {
         return new Reservation(admission);
     }
 
+    /** The order in which waiting plans get a solver slot. */
+    public enum Priority {
+        /** The day in progress: a change request, a plan with {@code now}. */
+        DAY_IN_PROGRESS,
+        /** Everything else (new plans, solving again). */
+        ORDINARY;
+
+        /** DAY_IN_PROGRESS for a plan with {@code now}, else ORDINARY. */
+        public static Priority of(Problem problem) {
+            return problem.now() != null ? DAY_IN_PROGRESS : ORDINARY;
+        }
+    }
+
     /**
      * Queues a plan (already SCHEDULED in the database) for solving, claimed by this instance; the future gets its
-     * first best solution as a plan document (cancelled if there is none).
+     * first best solution as a plan document (cancelled if there is none). Its priority follows from the problem
+     * ({@link Priority#of}).
      */
     public CompletableFuture<Problem> start(Reservation reservation, String planId, int run, MappedProblem mapped) {
+        return start(reservation, planId, run, mapped, Priority.of(mapped.problem()), null);
+    }
+
+    /**
+     * Queues a plan at a priority; {@code change} (optional, already applied) is the change request that this run
+     * re-plans: it follows the run's best solutions.
+     */
+    public CompletableFuture<Problem> start(Reservation reservation, String planId, int run, MappedProblem mapped,
+            Priority priority, ChangeTrack change) {
         SolverFactory<RoutePlan> factory = Planner.solverFactory(Planner.settings(mapped.problem()
                 .optionsOrDefaults()));
-        Job job = new Job(planId, run, mapped, factory, reservation);
+        Job job = new Job(planId, run, mapped, factory, reservation, priority);
         CompletableFuture<Problem> first = new CompletableFuture<>();
-        job.waiters.add(new Waiter(0, first));
+        job.waiters.add(new Waiter(0, first, change));
+        if (change != null) {
+            job.tracks.add(new Tracked(0, change));
+        }
         repository.claim(planId, EnumSet.of(PlanStatus.SCHEDULED), instanceId, leaseUntil(), now());
         jobs.put(planId, job);
         events.status(planId, new SolverEvents.Status(planId, PlanStatus.SCHEDULED, run, null, null, null));
@@ -231,17 +281,35 @@ public class SolverJobs {
         }
     }
 
-    /** A change put into a plan's running job: the document before and after, and the first best after it. */
-    public record LiveChange(int run, Problem before, Problem changed, CompletableFuture<Problem> firstBest) {
+    /**
+     * A change put into a plan's job: the run, the change's track (its state, the version it was applied to) and the
+     * first best solution after it (completed exceptionally with {@link InvalidProblemException} when the change
+     * could not be applied to the solver's routes, or {@link ChangeNotApplied} when the run ended first).
+     */
+    public record LiveChange(int run, ChangeTrack track, CompletableFuture<Problem> firstBest) {
+    }
+
+    /** The run ended before its solver took a change: nothing was changed. */
+    public static final class ChangeNotApplied extends RuntimeException {
+        ChangeNotApplied(String message) {
+            super(message);
+        }
     }
 
     /**
      * Puts a change into a plan's job without restarting it, or empty when the plan has no job that can take it
-     * (none, stopping or ended). Under the job's lock: {@code apply} makes the changed document from the job's
-     * latest one (the last saved best, or the last change), {@code prepare} maps it, {@code store} saves it; then
-     * the solver gets a {@link LiveProblemChange} (a job still waiting for a slot simply starts from the changed
-     * plan). From then on, best solutions are described and saved against the changed plan only. Changes that
-     * arrive before the solver picks them up are applied together in one solver restart (Timefold's batching).
+     * (none, stopping or ended). {@code apply} makes the changed document from a plan document, {@code prepare}
+     * maps it, {@code store} saves it.
+     * <p>
+     * First, under the job's lock, the change is checked against the newest known plan (the newest best solution,
+     * or the projection of the changes still on their way): {@code apply} or {@code prepare} throwing here means
+     * nothing was changed. A job still waiting for a slot then simply starts from the changed plan. A running
+     * solver gets a problem change that, when the solver takes it (Timefold first resets its working solution to
+     * its best solution), describes the working solution, applies the change to that document (so visits started
+     * before {@code now} are pinned where the solver has them), maps and stores it, and puts it into the working
+     * solution; if that fails the solver is left as it was and the change's track and future say why. From then on,
+     * best solutions are described and saved against the changed plan. Changes that arrive before the solver picks
+     * them up are applied in order, in one solver restart (Timefold's batching).
      */
     public Optional<LiveChange> changeLive(String planId, Function<Problem, Problem> apply,
             Function<Problem, MappedProblem> prepare, java.util.function.Consumer<Problem> store) {
@@ -253,52 +321,158 @@ public class SolverJobs {
             if (job.finished || job.stopRequested) {
                 return Optional.empty();
             }
-            Problem before = job.latest;
-            Problem changed = apply.apply(before);
-            MappedProblem target = prepare.apply(changed);
-            store.accept(changed);
+            Problem newest = newestKnown(job);
+            Problem projected = apply.apply(newest);
+            MappedProblem projectedTarget = prepare.apply(projected);
+            ChangeTrack track = newTrack(planId, "LIVE", job.run);
             int version = ++job.version;
             CompletableFuture<Problem> firstBest = new CompletableFuture<>();
-            job.waiters.add(new Waiter(version, firstBest));
-            job.latest = changed;
-            job.target = target;
+            job.waiters.add(new Waiter(version, firstBest, track));
+            job.tracks.add(new Tracked(version, track));
             Solver<RoutePlan> solver = job.solver;
             if (solver == null) {
-                // not started yet: it will solve the changed plan from the start
-                job.applied = target;
+                // not started yet: it will solve the changed plan from the start; newest is what it would start from
+                store.accept(projected);
+                job.latest = projected;
+                job.target = projectedTarget;
+                job.applied = projectedTarget;
                 job.appliedVersion = version;
+                track.applied(newest, projected);
             } else {
-                solver.addProblemChanges(List.of(new VersionedChange(job, target, version)));
+                job.latest = projected;
+                job.unapplied++;
+                solver.addProblemChanges(List.of(new VersionedChange(job, track, version, apply, prepare, store)));
             }
-            return Optional.of(new LiveChange(job.run, before, changed, firstBest));
+            return Optional.of(new LiveChange(job.run, track, firstBest));
         }
     }
 
-    /** A {@link LiveProblemChange} that tells the job which plan its next best solutions belong to. */
-    private static final class VersionedChange implements ProblemChange<RoutePlan> {
-        private final Job job;
-        private final MappedProblem target;
-        private final int version;
+    /**
+     * The newest plan document this job knows, under its lock: the newest best solution (described without score
+     * analysis) when no change is on its way to the solver, else the last change's projection (or the last saved
+     * best).
+     */
+    private Problem newestKnown(Job job) {
+        Best newest = job.newest;
+        if (job.unapplied == 0 && newest != null && newest.mapped() == job.target) {
+            return routesOf(newest.mapped(), newest.plan());
+        }
+        return job.latest;
+    }
 
-        VersionedChange(Job job, MappedProblem target, int version) {
+    /** A plan document of a model as it stands, with routes and steps but without the score analysis. */
+    static Problem routesOf(MappedProblem mapped, RoutePlan plan) {
+        Solution built = PlanBuilder.build(mapped, plan, null);
+        return mapped.problem().withSolution(new Solution(built.score(), built.feasible(), built.kpis(),
+                built.routes(), built.unassignedVisits(), null, built.warnings(), built.snaps()));
+    }
+
+    /** A change that is applied to the routes the solver is working on, when the solver takes it. */
+    private final class VersionedChange implements ProblemChange<RoutePlan> {
+        private final Job job;
+        private final ChangeTrack track;
+        private final int version;
+        private final Function<Problem, Problem> apply;
+        private final Function<Problem, MappedProblem> prepare;
+        private final java.util.function.Consumer<Problem> store;
+
+        VersionedChange(Job job, ChangeTrack track, int version, Function<Problem, Problem> apply,
+                Function<Problem, MappedProblem> prepare, java.util.function.Consumer<Problem> store) {
             this.job = job;
-            this.target = target;
+            this.track = track;
             this.version = version;
+            this.apply = apply;
+            this.prepare = prepare;
+            this.store = store;
         }
 
         @Override
         public void doChange(RoutePlan working, ProblemChangeDirector director) {
+            MappedProblem target;
+            synchronized (job.lock) {
+                job.unapplied--;
+                Problem basedOn = null;
+                Problem changed;
+                try {
+                    // the working solution is the solver's best solution at this point (Timefold resets it first)
+                    basedOn = routesOf(job.applied, working);
+                    changed = apply.apply(basedOn);
+                    target = prepare.apply(changed);
+                    store.accept(changed);
+                } catch (RuntimeException e) {
+                    if (!(e instanceof InvalidProblemException)) {
+                        LOG.warn("live change to plan {} could not be applied to the running solver", job.planId, e);
+                    }
+                    if (basedOn != null && job.unapplied == 0) {
+                        job.latest = basedOn;
+                    }
+                    notApplied(job, track, version, e);
+                    return; // the solver is left as it was
+                }
+                if (job.unapplied == 0) {
+                    job.latest = changed;
+                }
+                job.target = target;
+                job.applied = target;
+                job.appliedVersion = version;
+                track.applied(basedOn, changed);
+            }
             new LiveProblemChange(target).doChange(working, director);
-            job.applied = target;
-            job.appliedVersion = version;
         }
     }
 
-    private record Waiter(int version, CompletableFuture<Problem> future) {
+    /** A change that did not go in: its track and waiter say why; nothing was changed. */
+    private void notApplied(Job job, ChangeTrack track, int version, RuntimeException cause) {
+        List<org.techroute.data.model.Violation> violations = cause instanceof InvalidProblemException invalid
+                ? invalid.violations() : List.of();
+        String reason = cause instanceof InvalidProblemException
+                ? "the change cannot be applied to the routes the solver is working on; nothing was changed"
+                : cause instanceof ChangeNotApplied ? cause.getMessage()
+                        : "the change could not be applied (see the service log); nothing was changed";
+        track.failed(reason, violations);
+        for (Waiter waiter : job.waiters) {
+            if (waiter.version() == version && waiter.track() == track) {
+                job.waiters.remove(waiter);
+                waiter.future().completeExceptionally(cause instanceof InvalidProblemException
+                        || cause instanceof ChangeNotApplied ? cause : new ChangeNotApplied(reason));
+            }
+        }
     }
 
-    /** A best solution and the plan (problem) it is a solution of. */
-    private record Best(RoutePlan plan, MappedProblem mapped) {
+    /** A new change track for a plan, kept for {@link #track}. */
+    public ChangeTrack newTrack(String planId, String mode, int run) {
+        ChangeTrack track = new ChangeTrack(UUID.randomUUID().toString(), planId, mode, run);
+        synchronized (tracks) {
+            Deque<ChangeTrack> list = tracks.computeIfAbsent(planId, k -> new ArrayDeque<>());
+            list.addLast(track);
+            while (list.size() > TRACKED_CHANGES_PER_PLAN) {
+                list.removeFirst();
+            }
+        }
+        return track;
+    }
+
+    /** One of a plan's last changes. */
+    public Optional<ChangeTrack> track(String planId, String changeId) {
+        synchronized (tracks) {
+            Deque<ChangeTrack> list = tracks.get(planId);
+            return list == null ? Optional.empty()
+                    : list.stream().filter(t -> t.id().equals(changeId)).findFirst();
+        }
+    }
+
+    /** Forgets a plan's changes (the plan was deleted). */
+    public void forgetChanges(String planId) {
+        synchronized (tracks) {
+            tracks.remove(planId);
+        }
+    }
+
+    private record Waiter(int version, CompletableFuture<Problem> future, ChangeTrack track) {
+    }
+
+    /** A best solution, the plan (problem) it is a solution of, and that plan's change version. */
+    private record Best(RoutePlan plan, MappedProblem mapped, int version) {
     }
 
     public int running() {
@@ -353,7 +527,9 @@ public class SolverJobs {
         HardMediumSoftLongScore score = plan.getScore();
         MappedProblem mapped = job.applied;
         int version = job.appliedVersion;
-        job.pending.set(new Best(plan, mapped));
+        Best newBest = new Best(plan, mapped, version);
+        job.pending.set(newBest);
+        job.newest = newBest;
         List<Waiter> due = new ArrayList<>();
         for (Waiter waiter : job.waiters) {
             if (waiter.version() <= version) {
@@ -367,7 +543,12 @@ public class SolverJobs {
                 synchronized (job.lock) {
                     document = Planner.describe(mapped, plan, job.factory);
                 }
-                due.forEach(w -> w.future().complete(document));
+                due.forEach(w -> {
+                    if (w.track() != null) {
+                        w.track().firstBest(document.solution());
+                    }
+                    w.future().complete(document);
+                });
             } catch (RuntimeException e) {
                 due.forEach(w -> w.future().completeExceptionally(e));
             }
@@ -399,7 +580,10 @@ public class SolverJobs {
                         Described described = describe(job, best);
                         if (repository.saveBest(job.planId, described.saved(), EnumSet.of(PlanStatus.SOLVING),
                                 instanceId)) {
-                            job.latest = described.document();
+                            if (job.unapplied == 0) {
+                                job.latest = described.document();
+                            }
+                            follow(job, best.version(), described.document().solution(), false);
                         }
                     }
                 }
@@ -420,6 +604,7 @@ public class SolverJobs {
             job.status = PlanStatus.STOPPED;
         }
         LOG.info("plan {} not solved here: {}", job.planId, reason);
+        follow(job, job.appliedVersion, null, true);
         jobs.remove(job.planId, job);
         job.reservation.release();
         job.waiters.forEach(w -> w.future().cancel(false));
@@ -434,18 +619,27 @@ public class SolverJobs {
             }
             job.finished = true;
             Best pending = job.pending.getAndSet(null);
-            Best last = best != null ? new Best(best, job.applied) : pending;
+            Best last = best != null ? new Best(best, job.applied, job.appliedVersion) : pending;
             try {
                 PlanRepository.BestPlan saved = null;
-                // a final best of the plan before a change the solver never took is not saved: the stored
-                // (changed) plan stays
+                Solution finalSolution = null;
                 if (last != null && last.mapped() == job.target) {
                     try {
-                        saved = describe(job, last).saved();
+                        Described described = describe(job, last);
+                        saved = described.saved();
+                        finalSolution = described.document().solution();
                     } catch (RuntimeException e) {
                         LOG.warn("cannot describe the final plan of {}", job.planId, e);
                     }
                 }
+                // changes the solver never took: nothing of them was stored
+                for (Waiter waiter : job.waiters) {
+                    if (waiter.track() != null && waiter.track().state() == ChangeTrack.State.QUEUED) {
+                        notApplied(job, waiter.track(), waiter.version(), new ChangeNotApplied("the run ended"
+                                + " before the solver took the change; nothing was changed: send it again"));
+                    }
+                }
+                follow(job, last == null ? job.appliedVersion : last.version(), finalSolution, true);
                 if (!repository.finish(job.planId, RUNNING, status, reason, saved, now(), instanceId)) {
                     // stopped or taken meanwhile (e.g. through another instance): give the claim back anyway
                     repository.release(job.planId, instanceId);
@@ -465,6 +659,21 @@ public class SolverJobs {
     }
 
     private record Described(Problem document, PlanRepository.BestPlan saved) {
+    }
+
+    /** Tells the changes this job re-plans (those of version {@code version} or before) about a saved best. */
+    private void follow(Job job, int version, Solution solution, boolean last) {
+        for (Tracked tracked : job.tracks) {
+            if (tracked.version() <= version) {
+                tracked.track().best(solution, now(), last);
+            } else if (last) {
+                tracked.track().runEnded();
+            }
+        }
+    }
+
+    /** A change this job re-plans, with its version. */
+    private record Tracked(int version, ChangeTrack track) {
     }
 
     private Described describe(Job job, Best best) {
@@ -534,14 +743,21 @@ public class SolverJobs {
         final AtomicReference<Best> pending = new AtomicReference<>();
         final CompletableFuture<Void> done = new CompletableFuture<>();
         final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+        final List<Tracked> tracks = new CopyOnWriteArrayList<>();
+        final Priority priority;
+        final long sequence;
         /** The newest plan: what live changes are applied to and best solutions are saved against. */
         volatile MappedProblem target;
         /** The plan the solver works on now (target once it took the last change). */
         volatile MappedProblem applied;
         volatile int version;
         volatile int appliedVersion;
-        /** The newest document: the last saved best, or the last change. */
+        /** The newest document: the last saved best, or the last change (projected while changes are on their way). */
         volatile Problem latest;
+        /** The newest best solution. */
+        volatile Best newest;
+        /** Live changes given to the solver that it has not taken yet (under the lock). */
+        int unapplied;
         volatile PlanStatus status = PlanStatus.SCHEDULED;
         volatile boolean stopRequested;
         volatile String stopReason;
@@ -551,8 +767,11 @@ public class SolverJobs {
         volatile OffsetDateTime bestAt;
         boolean finished;
 
-        Job(String planId, int run, MappedProblem mapped, SolverFactory<RoutePlan> factory, Reservation reservation) {
+        Job(String planId, int run, MappedProblem mapped, SolverFactory<RoutePlan> factory, Reservation reservation,
+                Priority priority) {
             this.planId = planId;
+            this.priority = priority;
+            this.sequence = SolverJobs.this.sequence.incrementAndGet();
             this.run = run;
             this.target = mapped;
             this.applied = mapped;

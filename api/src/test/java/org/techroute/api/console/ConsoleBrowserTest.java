@@ -310,6 +310,11 @@ class ConsoleBrowserTest {
         assertThat(marker.getDomAttribute("class")).contains("critical").doesNotContain("unassigned");
         assertThat(driver.findElements(By.cssSelector("#timeline button.tl-block.critical[data-visit-id='"
                 + emergency + "']"))).hasSize(1);
+        // the panel follows the re-plan to its final plan, where the emergency is placed
+        WebElement settled = waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#moved [data-provisional=false]")));
+        assertThat(settled.getText()).contains(plan.path("solution").path("score").asText());
+        assertThat(driver.findElement(By.id("moved")).getText()).contains(emergency);
     }
 
     @Test

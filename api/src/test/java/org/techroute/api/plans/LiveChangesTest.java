@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -60,32 +61,78 @@ class LiveChangesTest {
     @Test
     void anEmergencyGoesIntoTheRunningSolverAndStartedVisitsStay() throws Exception {
         String id = submit(Duration.ofMinutes(2));
-        await("/api/plans/" + id + "/status", s -> "SOLVING".equals(s.get("status").asText())
-                && s.path("score").isTextual());
-        JsonNode before = await("/api/plans/" + id, p -> p.path("solution").path("routes").isArray());
-        Map<String, Placement> started = started(before, OffsetDateTime.parse(NOW));
-        assertThat(started).as("visits that started before now").isNotEmpty();
+        // precondition: the solver (which starts from empty routes) has visits before now in its routes
+        await("/api/plans/" + id, p -> placements(p).values().stream()
+                .anyMatch(placement -> OffsetDateTime.parse(placement.start()).isBefore(OffsetDateTime.parse(NOW))));
 
         HttpResponse<String> response = post("/api/plans/" + id + "/changes", EMERGENCY);
         assertThat(response.statusCode()).as(response.body()).isIn(200, 202);
         JsonNode result = JSON.readTree(response.body());
         assertThat(result.get("mode").asText()).isEqualTo("LIVE");
         assertThat(result.get("run").asInt()).isEqualTo(1);
+        String changeId = result.get("changeId").asText();
+        // the plan version the change was applied to: the answer names it (or, if the solver had not taken the
+        // change within the answer's wait, the change's own resource does)
+        JsonNode basedOn = result.has("basedOn") ? result.get("basedOn")
+                : await("/api/plans/" + id + "/changes/" + changeId, c -> c.has("basedOn")).get("basedOn");
+        Map<String, Placement> started = started(basedOn);
+        assertThat(started).as("visits that started before now").isNotEmpty();
+        Map<String, java.util.List<String>> routes = new HashMap<>();
+        basedOn.get("routes").forEach(r -> routes.put(r.get("shiftId").asText(),
+                JSON.convertValue(r.get("visitIds"), new TypeReference<java.util.List<String>>() { })));
+        started.forEach((visitId, placement) -> assertThat(routes.get(placement.shiftId()).get(placement.position()))
+                .as(visitId + " is where the version the change was applied to has it").isEqualTo(visitId));
 
         JsonNode after = await("/api/plans/" + id, p -> placements(p).containsKey("emergency"));
         JsonNode status = json("/api/plans/" + id + "/status");
         assertThat(status.get("run").asInt()).as("the run was not restarted").isEqualTo(1);
         assertThat(status.get("status").asText()).isEqualTo("SOLVING");
-        Map<String, Placement> placed = placements(after);
-        started.forEach((visitId, placement) -> assertThat(placed.get(visitId)).as(visitId + " had started")
-                .isEqualTo(placement));
+        assertStartedStay(started, placements(after));
         assertThat(after.path("now").asText()).isNotEmpty();
 
         send(HttpRequest.newBuilder(uri("/api/plans/" + id + "/solving")).DELETE().build());
         JsonNode stopped = await("/api/plans/" + id + "/status", s -> "STOPPED".equals(s.get("status").asText()));
         assertThat(stopped.get("run").asInt()).isEqualTo(1);
         JsonNode last = json("/api/plans/" + id);
-        assertThat(placements(last)).as("the final plan is of the changed problem").containsKey("emergency");
+        Map<String, Placement> finalPlacements = placements(last);
+        assertThat(finalPlacements).as("the final plan is of the changed problem").containsKey("emergency");
+        assertStartedStay(started, finalPlacements);
+
+        // the change's diff follows the re-plan to its end: the final plan, not the first best after the change
+        JsonNode change = await("/api/plans/" + id + "/changes/" + changeId,
+                c -> !c.get("provisional").asBoolean());
+        assertThat(change.get("state").asText()).isEqualTo("APPLIED");
+        assertThat(change.get("basedOn")).isEqualTo(basedOn);
+        assertThat(change.get("score").asText()).isEqualTo(last.path("solution").path("score").asText());
+        JsonNode emergency = null;
+        for (JsonNode moved : change.path("diff").path("reassigned")) {
+            if ("emergency".equals(moved.path("visitId").asText())) {
+                emergency = moved;
+            }
+        }
+        assertThat(emergency).as("the emergency is in the final diff: " + change.get("diff")).isNotNull();
+        assertThat(emergency.path("toShiftId").asText()).isEqualTo(finalPlacements.get("emergency").shiftId());
+    }
+
+    /** Started visits keep shift, position and start; nothing else starts before now. */
+    static void assertStartedStay(Map<String, Placement> started, Map<String, Placement> placed) {
+        started.forEach((visitId, placement) -> assertThat(placed.get(visitId)).as(visitId + " had started")
+                .isEqualTo(placement));
+        placed.forEach((visitId, placement) -> {
+            if (OffsetDateTime.parse(placement.start()).isBefore(OffsetDateTime.parse(NOW))) {
+                assertThat(started).as(visitId + " starts before now, so it must be one that had started")
+                        .containsKey(visitId);
+            }
+        });
+    }
+
+    @Test
+    void anUnknownChangeIsNotFound() throws Exception {
+        String id = submit(Duration.ofSeconds(1));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/plans/" + id
+                + "/changes/no-such-change")).GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
+        assertThat(response.body()).contains("no-such-change");
     }
 
     @Test
@@ -170,13 +217,14 @@ class LiveChangesTest {
         return placements;
     }
 
-    static Map<String, Placement> started(JsonNode plan, OffsetDateTime now) {
+    /** The started visits a change pinned, from its basedOn: visit id to shift, position and start. */
+    static Map<String, Placement> started(JsonNode basedOn) {
         Map<String, Placement> started = new HashMap<>();
-        placements(plan).forEach((id, placement) -> {
-            if (OffsetDateTime.parse(placement.start()).isBefore(now)) {
-                started.put(id, placement);
-            }
-        });
+        for (JsonNode visit : basedOn.path("started")) {
+            started.put(visit.get("visitId").asText(), new Placement(visit.get("shiftId").asText(),
+                    visit.get("position").asInt(), OffsetDateTime.parse(visit.get("start").asText()).toInstant()
+                            .toString()));
+        }
         return started;
     }
 
