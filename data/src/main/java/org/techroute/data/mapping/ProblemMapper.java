@@ -198,6 +198,9 @@ public final class ProblemMapper {
                 } else if (placed.add(id)) {
                     shift.getVisits().add(visit);
                 }
+                if (visit != null) {
+                    visit.setPreviousShiftId(shift.getId());
+                }
             }
         }
     }

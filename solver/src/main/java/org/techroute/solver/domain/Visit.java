@@ -37,6 +37,8 @@ public class Visit {
     private Long actualStartMillis;
     /** When a started visit ended or is now expected to end (null: start plus the service duration). */
     private Long expectedEndMillis;
+    /** The shift this visit was on in the plan it is re-planned from (null: none, or a first plan). */
+    private String previousShiftId;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private Shift shift;
@@ -84,6 +86,20 @@ public class Visit {
         this.demand = other.demand;
         this.actualStartMillis = other.actualStartMillis;
         this.expectedEndMillis = other.expectedEndMillis;
+        this.previousShiftId = other.previousShiftId;
+    }
+
+    public String getPreviousShiftId() {
+        return previousShiftId;
+    }
+
+    public void setPreviousShiftId(String previousShiftId) {
+        this.previousShiftId = previousShiftId;
+    }
+
+    /** Whether the visit is planned on another shift than in the plan it is re-planned from. */
+    public boolean isMovedFromPreviousShift() {
+        return previousShiftId != null && shift != null && !previousShiftId.equals(shift.getId());
     }
 
     /** Marks the visit as started at {@code startMillis}, ending at {@code endMillis} (null: as planned). */

@@ -34,7 +34,9 @@ public enum TechrouteConstraint {
     WORKLOAD_BALANCE("workloadBalance", Level.SOFT, 1_000,
             "per minute of unfairness of technicians' work time (travel plus service)"),
     OVER_QUALIFIED("overQualified", Level.SOFT, 60_000, "per skill level above what a visit requires"),
-    SHIFT_FIXED_COST("shiftFixedCost", Level.SOFT, 0, "per shift that has at least one visit");
+    SHIFT_FIXED_COST("shiftFixedCost", Level.SOFT, 0, "per shift that has at least one visit"),
+    PLAN_STABILITY("planStability", Level.SOFT, 1,
+            "per visit planned on another shift than in the plan it is re-planned from");
 
     /** The score level a constraint penalizes. */
     public enum Level {

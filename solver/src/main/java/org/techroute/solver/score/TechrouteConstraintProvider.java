@@ -6,6 +6,7 @@ import static org.techroute.solver.score.TechrouteConstraint.EXCLUDED_TECHNICIAN
 import static org.techroute.solver.score.TechrouteConstraint.HIGH_PRIORITY_LATENESS;
 import static org.techroute.solver.score.TechrouteConstraint.OVERTIME;
 import static org.techroute.solver.score.TechrouteConstraint.OVER_QUALIFIED;
+import static org.techroute.solver.score.TechrouteConstraint.PLAN_STABILITY;
 import static org.techroute.solver.score.TechrouteConstraint.PREFERRED_TECHNICIAN;
 import static org.techroute.solver.score.TechrouteConstraint.REQUIRED_SKILL;
 import static org.techroute.solver.score.TechrouteConstraint.REQUIRED_TECHNICIAN;
@@ -58,7 +59,8 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 highPriorityLateness(factory),
                 workloadBalance(factory),
                 overQualified(factory),
-                shiftFixedCost(factory)
+                shiftFixedCost(factory),
+                planStability(factory)
         };
     }
 
@@ -225,6 +227,18 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 .penalizeLong(SHIFT_FIXED_COST.defaultScore(), shift -> 1L)
                 .justifyWith((shift, score) -> new ShiftJustification(shift.getId(), "shift is used"))
                 .asConstraint(SHIFT_FIXED_COST.id());
+    }
+
+    /**
+     * A re-plan keeps visits on their shifts when nothing is gained by moving them. At its default weight (one
+     * millisecond of travel per visit) this only breaks ties; a larger weight trades travel for stability.
+     */
+    Constraint planStability(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::isMovedFromPreviousShift)
+                .penalizeLong(PLAN_STABILITY.defaultScore(), visit -> 1L)
+                .justifyWith((visit, score) -> justify(visit, "moved from shift " + visit.getPreviousShiftId()))
+                .asConstraint(PLAN_STABILITY.id());
     }
 
     // ************************************************************************

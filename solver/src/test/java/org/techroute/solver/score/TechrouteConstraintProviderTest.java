@@ -589,6 +589,32 @@ class TechrouteConstraintProviderTest {
         }
     }
 
+    @Nested
+    class PlanStability {
+
+        @Test
+        void aFirstPlanOrAVisitOnItsPreviousShiftIsNotPenalized() {
+            Visit fresh = visit("v1", 1).build();
+            Visit kept = visit("v2", 2).build();
+            kept.setPreviousShiftId("s1");
+            Shift s1 = wire(shift("s1", ALICE).build(), fresh, kept);
+            verifier.verifyThat(TechrouteConstraintProvider::planStability).given(s1, fresh, kept).penalizes(0);
+        }
+
+        @Test
+        void aVisitMovedToAnotherShiftIsPenalizedOnce() {
+            Visit moved = visit("v1", 1).build();
+            moved.setPreviousShiftId("s1");
+            Visit unassigned = visit("v2", 2).build();
+            unassigned.setPreviousShiftId("s1"); // left out: that is the unassigned constraint's business
+            Shift s1 = wire(shift("s1", ALICE).build());
+            Shift s2 = wire(shift("s2", BOB).build(), moved);
+            verifier.verifyThat(TechrouteConstraintProvider::planStability).given(s1, s2, moved, unassigned)
+                    .justifiesWithExactly(new VisitJustification("v1", "s2", "moved from shift s1"))
+                    .penalizesBy(1);
+        }
+    }
+
     /**
      * shiftFixedCost has default weight 0. What Timefold 1.32's ConstraintVerifier does with it (found by these
      * tests): a constraint whose weight is zero is switched off entirely, so {@code given(...)} reports no match
