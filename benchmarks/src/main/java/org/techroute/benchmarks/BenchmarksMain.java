@@ -1,5 +1,6 @@
 package org.techroute.benchmarks;
 
+import org.techroute.benchmarks.day.DayCommand;
 import org.techroute.benchmarks.load.LoadTest;
 import org.techroute.benchmarks.vrptw.TuningBenchmark;
 import org.techroute.benchmarks.vrptw.VrptwBenchmark;
@@ -26,6 +27,7 @@ public final class BenchmarksMain {
             case "load" -> LoadTest.main(rest);
             case "vrptw" -> System.exit(VrptwBenchmark.run(rest));
             case "tuning" -> TuningBenchmark.main(rest);
+            case "day" -> System.exit(DayCommand.run(rest));
             case "-h", "--help", "help" -> usage();
             default -> {
                 System.err.println("unknown benchmark command: " + args[0]);
@@ -42,6 +44,7 @@ public final class BenchmarksMain {
                   matrix   road travel matrix speed vs. point-to-point routes (matrix --help for options)
                   load     bounded loopback load test of a running service (see benchmarks/RESULTS-load.md)
                   vrptw    solution quality on Solomon / Gehring-Homberger instances against best-known solutions
-                  tuning   compare solver configurations with Timefold's Benchmarker (HTML report)""");
+                  tuning   compare solver configurations with Timefold's Benchmarker (HTML report)
+                  day      simulate working days with live changes and check every re-plan (day --help)""");
     }
 }
