@@ -74,6 +74,7 @@ public final class DayChecker {
     private String time;
     private String changeText;
     private Travel travel;
+    private String solverScore;
 
     public DayChecker(long daySeed, Travel.Source travelSource) {
         this.daySeed = daySeed;
@@ -94,6 +95,7 @@ public final class DayChecker {
         changeText = Changes.describe(change);
         remember(now, change, plan);
         travel = travelSource.forPlan(plan);
+        solverScore = plan.solution() == null ? null : plan.solution().score();
         PlanView view = new PlanView(plan);
         PlanView before = previous == null ? null : new PlanView(previous);
         checkTimeline(view);
@@ -136,10 +138,15 @@ public final class DayChecker {
         }
     }
 
-    /** A violation still there in a later plan of the day (same entity, same sentence) is reported once. */
+    /**
+     * A violation still there in a later plan of the day (same entity, same sentence) is reported once. Findings
+     * about hard rules name the solver's score after the sentence, to help debugging; it is never used to judge.
+     */
     private void add(Invariant invariant, String entityId, String message) {
         if (reported.add(invariant + "|" + entityId + "|" + message)) {
-            findings.add(new Finding(daySeed, time, changeText, invariant, entityId, message));
+            String score = (invariant == Invariant.FEASIBLE || invariant == Invariant.BREAKS) && solverScore != null
+                    ? " [solver's score " + solverScore + "]" : "";
+            findings.add(new Finding(daySeed, time, changeText, invariant, entityId, message + score));
         }
     }
 
@@ -355,7 +362,8 @@ public final class DayChecker {
                         String forced = breakForcedLate(view, shift, rule, now);
                         if (forced == null) {
                             add(Invariant.BREAKS, shift.id(), window + " starts at " + Changes.clock(taken.start())
-                                    + ", after its window, and nothing that has happened forced that");
+                                    + ", after its window, and nothing that has happened forced that"
+                                    + onSiteNote(view, shift, rule, taken));
                         }
                     }
                     if (taken.end() != null && Duration.between(taken.start(), taken.end()).toSeconds()
@@ -370,6 +378,24 @@ public final class DayChecker {
                 }
             }
         }
+    }
+
+    /** When the technician was free inside the break's window before the late break: a note saying so. */
+    private static String onSiteNote(PlanView view, Shift shift, ShiftBreak rule, PlanView.Break taken) {
+        OffsetDateTime freeAt = null;
+        String after = null;
+        for (PlanView.Service service : view.services(shift.id())) {
+            if (!service.end().isAfter(rule.latestStart()) && service.end().isBefore(taken.start())) {
+                freeAt = service.end();
+                after = service.visitId();
+            }
+        }
+        if (freeAt == null) {
+            return "";
+        }
+        OffsetDateTime could = freeAt.isAfter(rule.earliestStart()) ? freeAt : rule.earliestStart();
+        return " (the technician finishes " + after + " at " + Changes.clock(freeAt) + " and could take it there at "
+                + Changes.clock(could) + "; the plan takes breaks only on arrival at the next stop)";
     }
 
     private boolean cutShort(Shift shift, PlanView.Break taken) {
