@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.slf4j.LoggerFactory;
+
 import org.techroute.data.mapping.ProblemMapper;
 import org.techroute.data.model.TravelMode;
 import org.techroute.data.road.ExtractLocator;
@@ -44,6 +46,7 @@ public final class DayCommand {
             usage();
             return 0;
         }
+        quietSolverLogs();
         LazyRoadMatrixSource road = null;
         try {
             TravelMatrices matrices;
@@ -89,6 +92,16 @@ public final class DayCommand {
             if (road != null) {
                 road.close();
             }
+        }
+    }
+
+    /** Timefold's per-solve log lines would drown the summary: hundreds of solves per run. */
+    private static void quietSolverLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger("ai.timefold").setLevel(ch.qos.logback.classic.Level.WARN);
+            context.getLogger("org.techroute").setLevel(ch.qos.logback.classic.Level.WARN);
+            context.getLogger("com.graphhopper").setLevel(ch.qos.logback.classic.Level.WARN);
+            context.getLogger("io.micrometer").setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 
