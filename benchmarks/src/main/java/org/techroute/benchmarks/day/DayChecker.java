@@ -69,6 +69,8 @@ public final class DayChecker {
     /** Emergencies: visit id to when the change arrived. */
     private final Map<String, OffsetDateTime> emergencyArrivals = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
+    /** The shifts an unavailable technician had when he became unavailable (a shift added later brings him back). */
+    private final Set<String> shiftsWhenAbsent = new HashSet<>();
 
     private List<Finding> findings;
     private String time;
@@ -135,6 +137,8 @@ public final class DayChecker {
             cancelled.add(cancel.visitId());
         } else if (change instanceof PlanChange.TechnicianUnavailable absent) {
             unavailableFrom.merge(absent.technicianId(), absent.from(), (a, b) -> a.isBefore(b) ? a : b);
+            plan.shiftsOrEmpty().stream().filter(s -> s.technicianId().equals(absent.technicianId()))
+                    .forEach(s -> shiftsWhenAbsent.add(s.id()));
         }
     }
 
@@ -679,7 +683,7 @@ public final class DayChecker {
     private void checkAbsent(PlanView view) {
         for (Map.Entry<String, OffsetDateTime> absent : unavailableFrom.entrySet()) {
             for (Shift shift : view.shifts.values()) {
-                if (!shift.technicianId().equals(absent.getKey())) {
+                if (!shift.technicianId().equals(absent.getKey()) || !shiftsWhenAbsent.contains(shift.id())) {
                     continue;
                 }
                 for (PlanView.Service service : view.services(shift.id())) {

@@ -23,7 +23,7 @@ public enum Invariant {
             + " explained"),
     /** No hard rule is broken unless a fact of the day (a started visit, a taken break) forced it. */
     FEASIBLE("feasible", "the plan is feasible whenever a feasible plan exists"),
-    /** A technician unavailable from a time gets no work that starts after it. */
+    /** A technician unavailable from a time gets no work that starts after it on the shifts he had then. */
     ABSENT_UNUSED("absentUnused", "a technician unavailable from a time gets no visit that starts after it"),
     /** A valid change is accepted and re-planned; an invalid one (overlapping ADD_SHIFT) is refused. */
     CHANGE_HANDLED("changeHandled", "valid changes are accepted and re-planned, invalid ones refused");
