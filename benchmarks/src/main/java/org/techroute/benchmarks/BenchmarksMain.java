@@ -1,5 +1,6 @@
 package org.techroute.benchmarks;
 
+import org.techroute.benchmarks.day.DayCommand;
 import org.techroute.benchmarks.load.LoadTest;
 import org.techroute.benchmarks.vrptw.TuningBenchmark;
 import org.techroute.benchmarks.vrptw.VrptwBenchmark;
@@ -27,6 +28,7 @@ public final class BenchmarksMain {
             case "vrptw" -> System.exit(VrptwBenchmark.run(rest));
             case "tuning" -> TuningBenchmark.main(rest);
             case "scale" -> System.exit(ScaleBenchmark.run(rest));
+            case "day" -> System.exit(DayCommand.run(rest));
             case "-h", "--help", "help" -> usage();
             default -> {
                 System.err.println("unknown benchmark command: " + args[0]);
@@ -44,6 +46,7 @@ public final class BenchmarksMain {
                   load     bounded loopback load test of a running service (see benchmarks/RESULTS-load.md)
                   vrptw    solution quality on Solomon / Gehring-Homberger instances against best-known solutions
                   tuning   compare solver configurations with Timefold's Benchmarker (HTML report)
-                  scale    generated field-service days of 1k-10k visits: time to a complete plan, CRITICAL, heap""");
+                  scale    generated field-service days of 1k-10k visits: time to a complete plan, CRITICAL, heap
+                  day      simulate working days with live changes and check every re-plan (day --help)""");
     }
 }

@@ -1,0 +1,849 @@
+package org.techroute.benchmarks.day;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.techroute.data.changes.PlanChange;
+import org.techroute.data.model.Certification;
+import org.techroute.data.model.Location;
+import org.techroute.data.model.Priority;
+import org.techroute.data.model.Problem;
+import org.techroute.data.model.Route;
+import org.techroute.data.model.Shift;
+import org.techroute.data.model.ShiftBreak;
+import org.techroute.data.model.Step;
+import org.techroute.data.model.Technician;
+import org.techroute.data.model.TimeWindow;
+import org.techroute.data.model.UnassignedVisit;
+import org.techroute.data.model.Visit;
+
+/**
+ * Checks every plan of one simulated day against the {@link Invariant}s, from the plan documents alone (routes,
+ * steps, unassigned visits, the problem's facts) and the changes applied, never from the solver's score. One
+ * checker per day: it remembers what the day has said so far (visits added and cancelled, technicians gone).
+ * <p>
+ * The simulated world follows the latest plan exactly between changes, so what a plan shows before the next
+ * change's {@code now} has happened: a service step that started before it is a started (or done) visit, a
+ * break step that started before it is a break taken. Approximations, documented where they are made:
+ * <ul>
+ * <li>A break is <em>required</em> when the route reaches its end location after the break's latest start and
+ * the technician was not made unavailable before it; otherwise it is optional (at most once, inside its
+ * window). A break outside its window is forced by the day when a started visit spans its latest start, or when
+ * {@code now} is past its latest start and it was not taken.</li>
+ * <li>A hard rule broken by a started visit (late, or running past the shift's end) is forced by the day; any
+ * other hard violation is not, since every visit not started could be left unassigned.</li>
+ * <li>The earliest feasible start of a CRITICAL emergency is the earliest start over the technicians qualified
+ * for it (skills, certifications, required / excluded technicians) who are free: at {@code now}, after the end
+ * of their last started or pinned visit, from its place (else from the shift's start location), within a time
+ * window, before the shift's end plus overtime (with the trip home), with van room, and after a pending break
+ * whose latest start would pass during the service. It ignores other visits not started (they could move). A
+ * plan may start the emergency up to {@link #EMERGENCY_SLACK} later (the solver weighs a minute of CRITICAL
+ * lateness like a minute of travel), or later when every technician who could start it earlier serves another
+ * CRITICAL visit at that time.</li>
+ * <li>A technician travelling at {@code now} is taken to be at the place of his last started visit.</li>
+ * </ul>
+ * A violation that stays in later plans of the day with the same sentence (a wrong step of the past, say) is
+ * reported once, for the first plan that shows it.
+ */
+public final class DayChecker {
+
+    /** How much later than the earliest feasible start a CRITICAL emergency may start. */
+    public static final Duration EMERGENCY_SLACK = Duration.ofMinutes(10);
+    /** Rounding of times in the plan and of the checker's own travel times. */
+    private static final long TOLERANCE_SECONDS = 2;
+
+    private final long daySeed;
+    private final Travel.Source travelSource;
+    private final Set<String> known = new LinkedHashSet<>();
+    private final Set<String> cancelled = new HashSet<>();
+    private final Map<String, OffsetDateTime> unavailableFrom = new HashMap<>();
+    /** Emergencies: visit id to when the change arrived. */
+    private final Map<String, OffsetDateTime> emergencyArrivals = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
+    /** The shifts an unavailable technician had when he became unavailable (a shift added later brings him back). */
+    private final Set<String> shiftsWhenAbsent = new HashSet<>();
+
+    private List<Finding> findings;
+    private String time;
+    private String changeText;
+    private Travel travel;
+    private String solverScore;
+
+    public DayChecker(long daySeed, Travel.Source travelSource) {
+        this.daySeed = daySeed;
+        this.travelSource = travelSource;
+    }
+
+    /**
+     * Checks a plan.
+     *
+     * @param now      when the day was re-planned (null for the morning plan)
+     * @param change   the change applied (null for the morning plan)
+     * @param previous the plan before the change (null for the morning plan)
+     * @param plan     the re-planned day
+     */
+    public List<Finding> check(OffsetDateTime now, PlanChange change, Problem previous, Problem plan) {
+        findings = new ArrayList<>();
+        time = now == null ? "morning" : Changes.clock(now);
+        changeText = Changes.describe(change);
+        remember(now, change, plan);
+        travel = travelSource.forPlan(plan);
+        solverScore = plan.solution() == null ? null : plan.solution().score();
+        PlanView view = new PlanView(plan);
+        PlanView before = previous == null ? null : new PlanView(previous);
+        checkTimeline(view);
+        checkOnePlace(view);
+        if (before != null && now != null) {
+            checkPast(before, view, now, change);
+        }
+        checkBreaks(before, view, now);
+        checkNothingLost(view, now);
+        checkFeasible(view, now);
+        checkAbsent(view);
+        if (change instanceof PlanChange.AddVisit add && add.visit().priorityOrDefault() == Priority.CRITICAL
+                && now != null) {
+            checkEmergency(view, add.visit().id(), now);
+        }
+        return findings;
+    }
+
+    /** A finding about the change itself (refused although valid, accepted although invalid, failed re-plan). */
+    public Finding changeFinding(OffsetDateTime now, PlanChange change, String entityId, String message) {
+        return new Finding(daySeed, Changes.clock(now), Changes.describe(change), Invariant.CHANGE_HANDLED, entityId,
+                message);
+    }
+
+    /** When each emergency (a visit added during the day) arrived. */
+    public Map<String, OffsetDateTime> emergencyArrivals() {
+        return Map.copyOf(emergencyArrivals);
+    }
+
+    private void remember(OffsetDateTime now, PlanChange change, Problem plan) {
+        if (change == null) {
+            plan.visitsOrEmpty().forEach(v -> known.add(v.id()));
+        } else if (change instanceof PlanChange.AddVisit add) {
+            known.add(add.visit().id());
+            emergencyArrivals.put(add.visit().id(), now);
+        } else if (change instanceof PlanChange.CancelVisit cancel) {
+            cancelled.add(cancel.visitId());
+        } else if (change instanceof PlanChange.TechnicianUnavailable absent) {
+            unavailableFrom.merge(absent.technicianId(), absent.from(), (a, b) -> a.isBefore(b) ? a : b);
+            plan.shiftsOrEmpty().stream().filter(s -> s.technicianId().equals(absent.technicianId()))
+                    .forEach(s -> shiftsWhenAbsent.add(s.id()));
+        }
+    }
+
+    /**
+     * A violation still there in a later plan of the day (same entity, same sentence) is reported once. Findings
+     * about hard rules name the solver's score after the sentence, to help debugging; it is never used to judge.
+     */
+    private void add(Invariant invariant, String entityId, String message) {
+        if (reported.add(invariant + "|" + entityId + "|" + message)) {
+            String score = (invariant == Invariant.FEASIBLE || invariant == Invariant.BREAKS) && solverScore != null
+                    ? " [solver's score " + solverScore + "]" : "";
+            findings.add(new Finding(daySeed, time, changeText, invariant, entityId, message + score));
+        }
+    }
+
+    // ---- timeline: steps add up -------------------------------------------------------------------------------
+
+    private void checkTimeline(PlanView view) {
+        for (Route route : view.routes.values()) {
+            Shift shift = view.shifts.get(route.shiftId());
+            if (shift == null) {
+                add(Invariant.TIMELINE, route.shiftId(), "the plan has a route for shift " + route.shiftId()
+                        + ", which is not in the problem");
+                continue;
+            }
+            List<Step> steps = route.steps() == null ? List.of() : route.steps();
+            if (steps.isEmpty()) {
+                if (route.visitIds() != null && !route.visitIds().isEmpty()) {
+                    add(Invariant.TIMELINE, shift.id(), "visits " + route.visitIds() + " without steps");
+                }
+                continue;
+            }
+            Location at = view.startLocation(shift);
+            OffsetDateTime cursor = steps.get(0).start();
+            OffsetDateTime arrival = null;
+            List<String> served = new ArrayList<>();
+            for (Step step : steps) {
+                String what = step.type() + (step.visitId() == null ? "" : " " + step.visitId()) + " "
+                        + Changes.clock(step.start()) + "–" + Changes.clock(step.end());
+                if (!step.start().isEqual(cursor)) {
+                    add(Invariant.TIMELINE, shift.id(), "step " + what + " does not start when the previous step"
+                            + " ends (" + Changes.clock(cursor) + ")");
+                }
+                long span = Duration.between(step.start(), step.end()).toSeconds();
+                if (span < 0) {
+                    add(Invariant.TIMELINE, shift.id(), "step " + what + " ends before it starts");
+                }
+                boolean durationWrong = step.durationSeconds() != null
+                        && Math.abs(step.durationSeconds().longValue() - span) > TOLERANCE_SECONDS;
+                if (durationWrong && step.type() != Step.StepType.TRAVEL) {
+                    add(Invariant.TIMELINE, shift.id(), "step " + what + " lasts " + span + " s but says"
+                            + " durationSeconds " + step.durationSeconds());
+                }
+                cursor = step.end();
+                switch (step.type()) {
+                    case TRAVEL -> {
+                        Location to;
+                        if (step.visitId() == null) {
+                            to = view.endLocation(shift);
+                        } else if (view.visits.containsKey(step.visitId())) {
+                            to = view.visits.get(step.visitId()).location();
+                        } else {
+                            add(Invariant.TIMELINE, shift.id(), "step " + what + " goes to an unknown visit");
+                            continue;
+                        }
+                        long trip = travel.seconds(at, to);
+                        if (Math.abs(trip - span) > Math.max(TOLERANCE_SECONDS, trip / 200) || durationWrong) {
+                            add(Invariant.TIMELINE, shift.id(), "step " + what + " lasts " + span + " s, says"
+                                    + " durationSeconds " + step.durationSeconds() + ", and the trip takes " + trip
+                                    + " s");
+                        }
+                        at = to;
+                        arrival = step.end();
+                    }
+                    case SERVICE -> {
+                        served.add(step.visitId());
+                        Visit visit = view.visits.get(step.visitId());
+                        if (visit != null && !visit.location().equals(at)) {
+                            add(Invariant.ONE_PLACE, shift.id(), "serves " + step.visitId() + " at "
+                                    + Changes.clock(step.start()) + " without travelling there");
+                        }
+                        if (arrival != null && step.start().isBefore(arrival)) {
+                            add(Invariant.ONE_PLACE, shift.id(), "serves " + step.visitId() + " from "
+                                    + Changes.clock(step.start()) + ", before arriving at " + Changes.clock(arrival));
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (route.end() != null && !route.end().isEqual(cursor)) {
+                add(Invariant.TIMELINE, shift.id(), "the route ends at " + Changes.clock(route.end())
+                        + " but its last step ends at " + Changes.clock(cursor));
+            }
+            List<String> listed = route.visitIds() == null ? List.of() : route.visitIds();
+            if (!listed.equals(served)) {
+                add(Invariant.TIMELINE, shift.id(), "visitIds " + listed + " differ from the services in the steps "
+                        + served);
+            }
+        }
+    }
+
+    // ---- one place at a time -----------------------------------------------------------------------------------
+
+    private void checkOnePlace(PlanView view) {
+        Map<String, List<Shift>> byTechnician = new HashMap<>();
+        for (Shift shift : view.shifts.values()) {
+            if (view.routeStart(shift.id()) != null) {
+                byTechnician.computeIfAbsent(shift.technicianId(), k -> new ArrayList<>()).add(shift);
+            }
+        }
+        for (List<Shift> shifts : byTechnician.values()) {
+            for (int i = 0; i < shifts.size(); i++) {
+                for (int j = i + 1; j < shifts.size(); j++) {
+                    Shift a = shifts.get(i);
+                    Shift b = shifts.get(j);
+                    OffsetDateTime aStart = view.routeStart(a.id());
+                    OffsetDateTime aEnd = view.routeEnd(a.id());
+                    OffsetDateTime bStart = view.routeStart(b.id());
+                    OffsetDateTime bEnd = view.routeEnd(b.id());
+                    if (aStart.isBefore(bEnd) && bStart.isBefore(aEnd)) {
+                        add(Invariant.ONE_PLACE, a.technicianId(), "works shift " + a.id() + " ("
+                                + Changes.clock(aStart) + "–" + Changes.clock(aEnd) + ", visits "
+                                + view.routes.get(a.id()).visitIds() + ") and shift " + b.id() + " ("
+                                + Changes.clock(bStart) + "–" + Changes.clock(bEnd) + ", visits "
+                                + view.routes.get(b.id()).visitIds() + ") at the same time");
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- the past stays -----------------------------------------------------------------------------------------
+
+    private void checkPast(PlanView before, PlanView view, OffsetDateTime now, PlanChange change) {
+        Set<String> history = new HashSet<>();
+        for (PlanView.Service was : before.services.values()) {
+            if (!was.start().isBefore(now)) {
+                continue;
+            }
+            history.add(was.visitId());
+            PlanView.Service is = view.services.get(was.visitId());
+            String state = was.end().isAfter(now) ? "started" : "done";
+            String fact = state + " visit " + was.visitId() + " (" + was.shiftId() + " " + Changes.clock(was.start())
+                    + "–" + Changes.clock(was.end()) + ")";
+            if (is == null) {
+                UnassignedVisit unassigned = view.unassigned.get(was.visitId());
+                add(Invariant.PAST_FIXED, was.visitId(), fact + " is no longer in any route"
+                        + (unassigned == null ? "" : "; it is unassigned (" + unassigned.reason() + ")"));
+                continue;
+            }
+            OffsetDateTime expectedEnd = was.end();
+            if (change instanceof PlanChange.VisitRunsLong late && late.visitId().equals(was.visitId())) {
+                expectedEnd = late.expectedEnd();
+            }
+            if (!is.shiftId().equals(was.shiftId()) || !is.start().isEqual(was.start())
+                    || !is.end().isEqual(expectedEnd)) {
+                add(Invariant.PAST_FIXED, was.visitId(), fact + " is now " + is.shiftId() + " "
+                        + Changes.clock(is.start()) + "–" + Changes.clock(is.end()) + " (expected " + was.shiftId() + " "
+                        + Changes.clock(was.start()) + "–" + Changes.clock(expectedEnd) + ")");
+            }
+        }
+        for (Map.Entry<String, List<PlanView.Service>> entry : before.servicesByShift.entrySet()) {
+            List<String> wasOrder = entry.getValue().stream().map(PlanView.Service::visitId)
+                    .filter(history::contains).toList();
+            List<String> isOrder = view.services(entry.getKey()).stream().map(PlanView.Service::visitId).toList();
+            if (!wasOrder.isEmpty() && view.shifts.containsKey(entry.getKey())
+                    && (isOrder.size() < wasOrder.size() || !isOrder.subList(0, wasOrder.size()).equals(wasOrder))) {
+                add(Invariant.PAST_FIXED, entry.getKey(), "the visits started before now " + wasOrder
+                        + " no longer head the route " + isOrder);
+            }
+        }
+        for (PlanView.Service is : view.services.values()) {
+            if (!history.contains(is.visitId()) && is.start().isBefore(now)) {
+                add(Invariant.PAST_FIXED, is.visitId(), "not started before now, but planned on " + is.shiftId()
+                        + " from " + Changes.clock(is.start()) + ", before now");
+            }
+        }
+    }
+
+    // ---- breaks -------------------------------------------------------------------------------------------------
+
+    private void checkBreaks(PlanView before, PlanView view, OffsetDateTime now) {
+        for (Shift shift : view.shifts.values()) {
+            List<PlanView.Break> breaks = view.breaks(shift.id());
+            List<ShiftBreak> rules = PlanView.breakRules(shift);
+            Set<Integer> historical = new HashSet<>();
+            if (before != null && now != null) {
+                for (PlanView.Break taken : before.breaks(shift.id())) {
+                    if (!taken.start().isBefore(now)) {
+                        continue;
+                    }
+                    PlanView.Break kept = breaks.stream().filter(b -> b.start().isEqual(taken.start())).findFirst()
+                            .orElse(null);
+                    if (kept == null) {
+                        add(Invariant.BREAKS, shift.id(), "the break taken " + Changes.clock(taken.start()) + "–"
+                                + Changes.clock(taken.end()) + " (before now) is gone; the plan has breaks "
+                                + describe(breaks) + " instead");
+                    } else {
+                        historical.add(kept.index());
+                        if (kept.end().isAfter(taken.end())) {
+                            add(Invariant.BREAKS, shift.id(), "the break taken " + Changes.clock(taken.start()) + "–"
+                                    + Changes.clock(taken.end()) + " now ends at " + Changes.clock(kept.end()));
+                        }
+                    }
+                }
+            }
+            if (breaks.size() > rules.size()) {
+                add(Invariant.BREAKS, shift.id(), "takes " + breaks.size() + " breaks " + describe(breaks)
+                        + " but the shift has " + rules.size());
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                ShiftBreak rule = rules.get(i);
+                String window = "break " + (i + 1) + " (start " + Changes.clock(rule.earliestStart()) + "–"
+                        + Changes.clock(rule.latestStart()) + ", " + rule.durationSeconds() / 60 + " min)";
+                if (i < breaks.size()) {
+                    PlanView.Break taken = breaks.get(i);
+                    if (historical.contains(taken.index())) {
+                        continue; // judged when it was planned
+                    }
+                    if (taken.start().isBefore(rule.earliestStart())) {
+                        add(Invariant.BREAKS, shift.id(), window + " starts at " + Changes.clock(taken.start())
+                                + ", before its window");
+                    } else if (taken.start().isAfter(rule.latestStart())) {
+                        String forced = breakForcedLate(view, shift, rule, now);
+                        if (forced == null) {
+                            add(Invariant.BREAKS, shift.id(), window + " starts at " + Changes.clock(taken.start())
+                                    + ", after its window, and nothing that has happened forced that"
+                                    + onSiteNote(view, shift, rule, taken));
+                        }
+                    }
+                    if (taken.end() != null && Duration.between(taken.start(), taken.end()).toSeconds()
+                            < rule.durationSeconds() - TOLERANCE_SECONDS && !cutShort(shift, taken)) {
+                        add(Invariant.BREAKS, shift.id(), window + " taken " + Changes.clock(taken.start()) + "–"
+                                + Changes.clock(taken.end()) + " is too short");
+                    }
+                } else if (breakRequired(view, shift, rule)) {
+                    add(Invariant.BREAKS, shift.id(), window + " is not taken, although the technician works until "
+                            + Changes.clock(view.arrivalAtEnd(shift.id())) + " (route " + view.routes.get(shift.id())
+                                    .visitIds() + ")");
+                }
+            }
+        }
+    }
+
+    /** When the technician was free inside the break's window before the late break: a note saying so. */
+    private static String onSiteNote(PlanView view, Shift shift, ShiftBreak rule, PlanView.Break taken) {
+        OffsetDateTime freeAt = null;
+        String after = null;
+        for (PlanView.Service service : view.services(shift.id())) {
+            if (!service.end().isAfter(rule.latestStart()) && service.end().isBefore(taken.start())) {
+                freeAt = service.end();
+                after = service.visitId();
+            }
+        }
+        if (freeAt == null) {
+            return "";
+        }
+        OffsetDateTime could = freeAt.isAfter(rule.earliestStart()) ? freeAt : rule.earliestStart();
+        return " (the technician finishes " + after + " at " + Changes.clock(freeAt) + " and could take it there at "
+                + Changes.clock(could) + "; the plan takes breaks only on arrival at the next stop)";
+    }
+
+    private boolean cutShort(Shift shift, PlanView.Break taken) {
+        OffsetDateTime from = unavailableFrom.get(shift.technicianId());
+        return from != null && !taken.end().isAfter(shift.end());
+    }
+
+    /** Whether the day runs clearly through the break's window and nobody sent the technician home before it. */
+    private boolean breakRequired(PlanView view, Shift shift, ShiftBreak rule) {
+        OffsetDateTime arrival = view.arrivalAtEnd(shift.id());
+        if (arrival == null || !arrival.isAfter(rule.latestStart()) || !shift.end().isAfter(rule.latestStart())) {
+            return false;
+        }
+        OffsetDateTime from = unavailableFrom.get(shift.technicianId());
+        return from == null || from.isAfter(rule.latestStart());
+    }
+
+    /** What made a break start after its latest start, or null if nothing did. */
+    private String breakForcedLate(PlanView view, Shift shift, ShiftBreak rule, OffsetDateTime now) {
+        for (PlanView.Service service : view.services(shift.id())) {
+            if (view.isStarted(service.visitId()) && !service.start().isAfter(rule.latestStart())
+                    && service.end().isAfter(rule.latestStart())) {
+                return "started visit " + service.visitId() + " spans the latest start";
+            }
+        }
+        if (now != null && now.isAfter(rule.latestStart())) {
+            return "re-planned after the latest start";
+        }
+        return null;
+    }
+
+    private static String describe(List<PlanView.Break> breaks) {
+        return breaks.stream().map(b -> Changes.clock(b.start()) + "–" + Changes.clock(b.end()))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    // ---- nothing lost -------------------------------------------------------------------------------------------
+
+    private void checkNothingLost(PlanView view, OffsetDateTime now) {
+        for (String id : known) {
+            if (!cancelled.contains(id) && !view.visits.containsKey(id)) {
+                add(Invariant.NOTHING_LOST, id, "visit " + id + " has disappeared from the problem");
+            }
+        }
+        for (String id : cancelled) {
+            if (view.visits.containsKey(id) || view.services.containsKey(id) || view.unassigned.containsKey(id)) {
+                add(Invariant.NOTHING_LOST, id, "cancelled visit " + id + " is still in the plan");
+            }
+        }
+        for (String id : view.servedTwice) {
+            add(Invariant.NOTHING_LOST, id, "visit " + id + " is served twice");
+        }
+        for (String id : view.unassignedTwice) {
+            add(Invariant.NOTHING_LOST, id, "visit " + id + " is listed twice as unassigned");
+        }
+        for (PlanView.Service service : view.services.values()) {
+            if (!view.visits.containsKey(service.visitId()) && !cancelled.contains(service.visitId())) {
+                add(Invariant.NOTHING_LOST, service.visitId(), "shift " + service.shiftId() + " serves visit "
+                        + service.visitId() + ", which is not in the problem");
+            }
+        }
+        for (Visit visit : view.visits.values()) {
+            boolean served = view.services.containsKey(visit.id());
+            UnassignedVisit unassigned = view.unassigned.get(visit.id());
+            if (served && unassigned != null) {
+                add(Invariant.NOTHING_LOST, visit.id(), "visit " + visit.id() + " is both served and unassigned");
+            } else if (!served && unassigned == null) {
+                add(Invariant.NOTHING_LOST, visit.id(), "visit " + visit.id() + " is neither served nor unassigned");
+            } else if (unassigned != null) {
+                checkReason(view, visit, unassigned, now);
+            }
+        }
+    }
+
+    /**
+     * A coarse test of an unassigned visit's reason: a reason that says no technician qualifies (SKILL,
+     * CERTIFICATION, TECHNICIAN) is false when a technician with a shift qualifies; NO_ROOM is false when no
+     * qualified shift is still open during one of the visit's windows; TIME_WINDOW and SHIFT_HOURS are false when
+     * a qualified shift has an hour of a window left after {@code now}.
+     */
+    private void checkReason(PlanView view, Visit visit, UnassignedVisit unassigned, OffsetDateTime now) {
+        String reason = unassigned.reason();
+        if (reason == null || reason.isBlank()) {
+            add(Invariant.NOTHING_LOST, visit.id(), "unassigned visit " + visit.id() + " has no reason");
+            return;
+        }
+        List<Shift> qualified = view.shifts.values().stream()
+                .filter(s -> qualification(view, visit, s, s.start().toLocalDate()) == null).toList();
+        boolean open = qualified.stream().anyMatch(s -> windowLeft(visit, s, now, Duration.ZERO));
+        boolean roomy = qualified.stream().anyMatch(s -> windowLeft(visit, s, now, Duration.ofHours(1)));
+        String problem = null;
+        switch (reason) {
+            case "SKILL", "CERTIFICATION", "TECHNICIAN" -> {
+                if (!qualified.isEmpty()) {
+                    problem = "shift " + qualified.get(0).id() + " of a qualified technician exists";
+                }
+            }
+            case "NO_ROOM" -> {
+                if (!open) {
+                    problem = qualified.isEmpty() ? "no technician with a shift qualifies: "
+                            + qualificationSummary(view, visit)
+                            : "no qualified shift is open during a window of the visit after now ("
+                                    + (now == null ? "morning" : Changes.clock(now)) + ")";
+                }
+            }
+            case "TIME_WINDOW", "SHIFT_HOURS" -> {
+                if (roomy) {
+                    problem = "a qualified shift has more than an hour of a window left after now";
+                }
+            }
+            default -> {
+            }
+        }
+        if (problem != null) {
+            add(Invariant.NOTHING_LOST, visit.id(), "unassigned visit " + visit.id() + " (" + visit.priorityOrDefault()
+                    + ", windows " + windows(visit) + ") says " + reason + " (\"" + unassigned.detail()
+                    + "\"), but " + problem);
+        }
+    }
+
+    private String qualificationSummary(PlanView view, Visit visit) {
+        return view.shifts.values().stream().map(s -> s.id() + ": " + qualification(view, visit, s,
+                s.start().toLocalDate())).collect(Collectors.joining("; "));
+    }
+
+    /** Whether the shift is open, with {@code slack} to spare, during one of the visit's windows after now. */
+    private static boolean windowLeft(Visit visit, Shift shift, OffsetDateTime now, Duration slack) {
+        OffsetDateTime from = now != null && now.isAfter(shift.start()) ? now : shift.start();
+        OffsetDateTime until = shift.end().plusSeconds(shift.maxOvertimeSeconds() == null ? 0
+                : shift.maxOvertimeSeconds());
+        if (!from.plus(slack).isBefore(until)) {
+            return false;
+        }
+        if (visit.timeWindowsOrEmpty().isEmpty()) {
+            return true;
+        }
+        for (TimeWindow window : visit.timeWindowsOrEmpty()) {
+            OffsetDateTime start = window.start().isAfter(from) ? window.start() : from;
+            if (!start.plus(slack).isAfter(window.end()) && start.plus(slack).isBefore(until)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why the shift's technician may not serve the visit on that date, or null when he may. */
+    private static String qualification(PlanView view, Visit visit, Shift shift, LocalDate date) {
+        Technician technician = view.technicians.get(shift.technicianId());
+        if (technician == null) {
+            return "unknown technician";
+        }
+        for (Map.Entry<String, Integer> skill : visit.requiredSkillsOrEmpty().entrySet()) {
+            int level = technician.skillsOrEmpty().getOrDefault(skill.getKey(), 0);
+            if (level < skill.getValue()) {
+                return technician.id() + " has " + skill.getKey() + " " + level + " < " + skill.getValue();
+            }
+        }
+        for (String name : visit.requiredCertificationsOrEmpty()) {
+            boolean valid = false;
+            for (Certification held : technician.certificationsOrEmpty()) {
+                if (held.name().equals(name) && (held.validFrom() == null || !date.isBefore(held.validFrom()))
+                        && (held.validUntil() == null || !date.isAfter(held.validUntil()))) {
+                    valid = true;
+                }
+            }
+            if (!valid) {
+                return technician.id() + " has no " + name + " valid on " + date;
+            }
+        }
+        if (!visit.requiredTechnicianIdsOrEmpty().isEmpty()
+                && !visit.requiredTechnicianIdsOrEmpty().contains(technician.id())) {
+            return technician.id() + " is not a required technician";
+        }
+        if (visit.excludedTechnicianIdsOrEmpty().contains(technician.id())) {
+            return technician.id() + " is excluded";
+        }
+        return null;
+    }
+
+    private static String windows(Visit visit) {
+        return visit.timeWindowsOrEmpty().isEmpty() ? "none" : visit.timeWindowsOrEmpty().stream()
+                .map(w -> Changes.clock(w.start()) + "–" + Changes.clock(w.end())).collect(Collectors.joining(", "));
+    }
+
+    // ---- feasibility --------------------------------------------------------------------------------------------
+
+    private void checkFeasible(PlanView view, OffsetDateTime now) {
+        for (Shift shift : view.shifts.values()) {
+            List<PlanView.Service> services = view.services(shift.id());
+            if (services.isEmpty()) {
+                continue;
+            }
+            int[] load = new int[shift.capacityOrEmpty().size()];
+            int[] startedLoad = new int[load.length];
+            for (PlanView.Service service : services) {
+                Visit visit = view.visits.get(service.visitId());
+                if (visit == null) {
+                    continue;
+                }
+                boolean started = view.isStarted(visit.id());
+                String why = qualification(view, visit, shift, service.start()
+                        .atZoneSameInstant(shift.start().getOffset()).toLocalDate());
+                if (why != null && !started) {
+                    add(Invariant.FEASIBLE, visit.id(), "served by shift " + shift.id() + " although " + why);
+                }
+                String window = windowBreach(visit, service.start());
+                if (window != null && !started) {
+                    add(Invariant.FEASIBLE, visit.id(), "served on " + shift.id() + " at " + Changes.clock(service
+                            .start()) + ", " + window + " (windows " + windows(visit) + "); it has not started,"
+                            + " so it could have been left unassigned");
+                }
+                for (int d = 0; d < load.length; d++) {
+                    int demand = d < visit.demandOrEmpty().size() ? visit.demandOrEmpty().get(d) : 0;
+                    load[d] += demand;
+                    if (started) {
+                        startedLoad[d] += demand;
+                    }
+                }
+            }
+            for (int d = 0; d < load.length; d++) {
+                if (load[d] > shift.capacityOrEmpty().get(d) && startedLoad[d] <= shift.capacityOrEmpty().get(d)) {
+                    add(Invariant.FEASIBLE, shift.id(), "load " + load[d] + " exceeds the van's capacity "
+                            + shift.capacityOrEmpty().get(d) + " in dimension " + d);
+                }
+            }
+            OffsetDateTime end = view.routeEnd(shift.id());
+            OffsetDateTime limit = shift.end().plusSeconds(shift.maxOvertimeSeconds() == null ? 0
+                    : shift.maxOvertimeSeconds());
+            if (end != null && end.isAfter(limit.plusSeconds(TOLERANCE_SECONDS))) {
+                OffsetDateTime minimal = minimalEnd(view, shift);
+                if (minimal == null || !minimal.isAfter(limit.plusSeconds(TOLERANCE_SECONDS))) {
+                    add(Invariant.FEASIBLE, shift.id(), "the day ends at " + Changes.clock(end) + ", after shift end"
+                            + " plus overtime " + Changes.clock(limit) + (minimal == null ? "" : "; the started"
+                                    + " visits alone would have it home by " + Changes.clock(minimal))
+                            + " (steps: " + stepSummary(view.routes.get(shift.id())) + ")");
+                }
+            }
+        }
+    }
+
+    /** Why the service start is outside the visit's windows, or null when inside one. */
+    private static String windowBreach(Visit visit, OffsetDateTime start) {
+        List<TimeWindow> windows = visit.timeWindowsOrEmpty();
+        if (windows.isEmpty()) {
+            return null;
+        }
+        OffsetDateTime lastEnd = null;
+        for (TimeWindow window : windows) {
+            if (!start.isBefore(window.start()) && !start.isAfter(window.end())) {
+                return null;
+            }
+            lastEnd = lastEnd == null || window.end().isAfter(lastEnd) ? window.end() : lastEnd;
+        }
+        return start.isAfter(lastEnd) ? Duration.between(lastEnd, start).toMinutes() + " min after its last window"
+                : "outside its windows";
+    }
+
+    /** When the technician would be home with only the started visits (null when none has started). */
+    private OffsetDateTime minimalEnd(PlanView view, Shift shift) {
+        PlanView.Service last = null;
+        for (PlanView.Service service : view.services(shift.id())) {
+            if (view.isStarted(service.visitId())) {
+                last = service;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        return last.end().plusSeconds(travel.seconds(view.visits.get(last.visitId()).location(),
+                view.endLocation(shift)));
+    }
+
+    private static String stepSummary(Route route) {
+        return route.steps().stream().map(s -> s.type().name().charAt(0) + (s.visitId() == null ? "" : " "
+                + s.visitId()) + " " + Changes.clock(s.start()) + "–" + Changes.clock(s.end()))
+                .collect(Collectors.joining(", "));
+    }
+
+    // ---- unavailable technicians --------------------------------------------------------------------------------
+
+    private void checkAbsent(PlanView view) {
+        for (Map.Entry<String, OffsetDateTime> absent : unavailableFrom.entrySet()) {
+            for (Shift shift : view.shifts.values()) {
+                if (!shift.technicianId().equals(absent.getKey()) || !shiftsWhenAbsent.contains(shift.id())) {
+                    continue;
+                }
+                for (PlanView.Service service : view.services(shift.id())) {
+                    if (!view.isStarted(service.visitId()) && !service.start().isBefore(absent.getValue())) {
+                        add(Invariant.ABSENT_UNUSED, service.visitId(), absent.getKey() + " is unavailable from "
+                                + Changes.clock(absent.getValue()) + " but is planned to serve " + service.visitId()
+                                + " on " + shift.id() + " at " + Changes.clock(service.start()));
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- emergencies --------------------------------------------------------------------------------------------
+
+    /** The earliest start of an emergency on one shift, with what was assumed. */
+    record EarliestStart(String shiftId, OffsetDateTime start, String assumption) {
+    }
+
+    private void checkEmergency(PlanView view, String visitId, OffsetDateTime now) {
+        Visit visit = view.visits.get(visitId);
+        if (visit == null) {
+            return; // reported as lost
+        }
+        List<EarliestStart> candidates = new ArrayList<>();
+        for (Shift shift : view.shifts.values()) {
+            EarliestStart earliest = earliestStart(view, visit, shift, now);
+            if (earliest != null) {
+                candidates.add(earliest);
+            }
+        }
+        EarliestStart best = candidates.stream().min((a, b) -> a.start().compareTo(b.start())).orElse(null);
+        PlanView.Service served = view.services.get(visitId);
+        if (served == null) {
+            if (best != null) {
+                UnassignedVisit unassigned = view.unassigned.get(visitId);
+                add(Invariant.EMERGENCY_EARLIEST, visitId, "CRITICAL emergency " + visitId + " is unassigned ("
+                        + (unassigned == null ? "no reason" : unassigned.reason()) + ") although shift "
+                        + best.shiftId() + " could start it at " + Changes.clock(best.start()) + " ("
+                        + best.assumption() + ")");
+            }
+            return;
+        }
+        if (best == null || !served.start().isAfter(best.start().plus(EMERGENCY_SLACK))) {
+            return;
+        }
+        List<String> unexplained = new ArrayList<>();
+        for (EarliestStart candidate : candidates) {
+            if (!served.start().isAfter(candidate.start().plus(EMERGENCY_SLACK))) {
+                continue;
+            }
+            OffsetDateTime from = candidate.start();
+            OffsetDateTime until = from.plusSeconds(visit.serviceDurationSeconds());
+            boolean busyWithCritical = view.services(candidate.shiftId()).stream()
+                    .filter(s -> !s.visitId().equals(visitId))
+                    .filter(s -> view.visits.containsKey(s.visitId())
+                            && view.visits.get(s.visitId()).priorityOrDefault() == Priority.CRITICAL)
+                    .anyMatch(s -> s.start().isBefore(until) && s.end().isAfter(from));
+            if (!busyWithCritical) {
+                unexplained.add(candidate.shiftId() + " at " + Changes.clock(candidate.start()) + " ("
+                        + candidate.assumption() + ")");
+            }
+        }
+        if (!unexplained.isEmpty()) {
+            add(Invariant.EMERGENCY_EARLIEST, visitId, "CRITICAL emergency " + visitId + " starts at "
+                    + Changes.clock(served.start()) + " on " + served.shiftId() + ", "
+                    + Duration.between(best.start(), served.start()).toMinutes() + " min after the earliest feasible"
+                    + " start; could start earlier on " + String.join("; ", unexplained));
+        }
+    }
+
+    /** The earliest start of the visit on the shift given what has happened, or null if the shift cannot serve it. */
+    private EarliestStart earliestStart(PlanView view, Visit visit, Shift shift, OffsetDateTime now) {
+        if (qualification(view, visit, shift, now.atZoneSameInstant(shift.start().getOffset()).toLocalDate())
+                != null) {
+            return null;
+        }
+        OffsetDateTime absentFrom = unavailableFrom.get(shift.technicianId());
+        OffsetDateTime free = now.isAfter(shift.start()) ? now : shift.start();
+        Location at = view.startLocation(shift);
+        String assumption = "free at " + Changes.clock(free) + " at the shift's start location";
+        int[] load = new int[shift.capacityOrEmpty().size()];
+        for (PlanView.Service service : view.services(shift.id())) {
+            Visit other = view.visits.get(service.visitId());
+            if (other == null || other.pin() == null || other.id().equals(visit.id())) {
+                continue;
+            }
+            for (int d = 0; d < load.length; d++) {
+                load[d] += d < other.demandOrEmpty().size() ? other.demandOrEmpty().get(d) : 0;
+            }
+            if (service.end().isAfter(free) || other.pin().start() != null) {
+                if (service.end().isAfter(free)) {
+                    free = service.end();
+                }
+                at = other.location();
+                assumption = "free at " + Changes.clock(free) + " after " + (other.pin().start() != null ? "started"
+                        : "pinned") + " visit " + other.id();
+            }
+        }
+        for (PlanView.Break taken : view.breaks(shift.id())) {
+            if (taken.start().isBefore(now) && taken.end().isAfter(free)) {
+                free = taken.end();
+                assumption = "free at " + Changes.clock(free) + " after the break in progress";
+            }
+        }
+        for (int d = 0; d < load.length; d++) {
+            int demand = d < visit.demandOrEmpty().size() ? visit.demandOrEmpty().get(d) : 0;
+            if (load[d] + demand > shift.capacityOrEmpty().get(d)) {
+                return null;
+            }
+        }
+        OffsetDateTime arrival = free.plusSeconds(travel.seconds(at, visit.location()));
+        OffsetDateTime start = serviceStart(visit, arrival);
+        if (start == null) {
+            return null;
+        }
+        long taken = view.breaks(shift.id()).stream().filter(b -> b.start().isBefore(now)).count();
+        List<ShiftBreak> rules = PlanView.breakRules(shift);
+        if (taken < rules.size()) {
+            ShiftBreak pending = rules.get((int) taken);
+            if (pending.latestStart().isBefore(start.plusSeconds(visit.serviceDurationSeconds()))
+                    && shift.end().isAfter(pending.latestStart())) {
+                OffsetDateTime afterBreak = (arrival.isAfter(pending.earliestStart()) ? arrival
+                        : pending.earliestStart()).plusSeconds(pending.durationSeconds());
+                OffsetDateTime delayed = serviceStart(visit, afterBreak);
+                if (delayed == null) {
+                    return null;
+                }
+                if (delayed.isAfter(start)) {
+                    start = delayed;
+                    assumption += ", lunch first";
+                }
+            }
+        }
+        OffsetDateTime home = start.plusSeconds(visit.serviceDurationSeconds())
+                .plusSeconds(travel.seconds(visit.location(), view.endLocation(shift)));
+        if (home.isAfter(shift.end().plusSeconds(shift.maxOvertimeSeconds() == null ? 0
+                : shift.maxOvertimeSeconds()))) {
+            return null;
+        }
+        if (absentFrom != null && start.plusSeconds(visit.serviceDurationSeconds()).isAfter(absentFrom)) {
+            return null;
+        }
+        return new EarliestStart(shift.id(), start, assumption + ", arrives " + Changes.clock(arrival));
+    }
+
+    /** The earliest start inside a window for a technician ready at {@code ready}, or null when all have closed. */
+    private static OffsetDateTime serviceStart(Visit visit, OffsetDateTime ready) {
+        if (visit.timeWindowsOrEmpty().isEmpty()) {
+            return ready;
+        }
+        OffsetDateTime best = null;
+        for (TimeWindow window : visit.timeWindowsOrEmpty()) {
+            if (!ready.isAfter(window.end())) {
+                OffsetDateTime start = ready.isAfter(window.start()) ? ready : window.start();
+                if (best == null || start.isBefore(best)) {
+                    best = start;
+                }
+            }
+        }
+        return best;
+    }
+}

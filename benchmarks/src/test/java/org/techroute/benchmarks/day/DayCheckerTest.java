@@ -1,0 +1,118 @@
+package org.techroute.benchmarks.day;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.techroute.data.mapping.ProblemMapper;
+import org.techroute.data.model.Problem;
+import org.techroute.data.model.Route;
+import org.techroute.data.model.Solution;
+import org.techroute.data.model.Step;
+import org.techroute.data.model.TravelMode;
+import org.techroute.data.solve.Planner;
+import org.techroute.data.travel.TravelMatrices;
+import org.techroute.data.validation.ProblemValidator;
+
+/**
+ * The checker itself: a morning plan followed exactly until 14:00 breaks nothing that has happened; the same
+ * plan with a started visit moved, a taken break dropped, or a visit left out breaks what it should.
+ */
+class DayCheckerTest {
+
+    static final OffsetDateTime NOW = OffsetDateTime.of(DaySimulator.DAY.atTime(14, 0), ZoneOffset.ofHours(1));
+
+    Problem morning;
+
+    @BeforeEach
+    void planAMorning() {
+        DaySimulator simulator = new DaySimulator(
+                new Planner(new ProblemMapper(new ProblemValidator(), TravelMatrices.withoutRoads())),
+                Travel.haversine(), null, new DaySimulator.Settings(3, 16, 0, 60, TravelMode.HAVERSINE), List.of());
+        morning = simulator.run(3).lastPlan();
+    }
+
+    List<Finding> check(Problem next) {
+        DayChecker checker = new DayChecker(3, Travel.haversine());
+        checker.check(null, null, null, morning);
+        return checker.check(NOW, null, morning, next);
+    }
+
+    @Test
+    void thePlanFollowedAsItWasKeepsThePast() {
+        assertThat(check(morning)).filteredOn(f -> f.invariant() == Invariant.PAST_FIXED
+                || f.invariant() == Invariant.BREAKS || f.invariant() == Invariant.NOTHING_LOST).isEmpty();
+    }
+
+    @Test
+    void aStartedVisitThatMovesIsReported() {
+        Step started = steps().stream().filter(s -> s.type() == Step.StepType.SERVICE && s.start().isBefore(NOW))
+                .findFirst().orElseThrow();
+        Problem moved = withSteps(step -> step == started ? new Step(step.type(), step.visitId(),
+                step.start().plusMinutes(10), step.end().plusMinutes(10), step.durationSeconds(), step.arrival(),
+                step.travelMeters(), step.lateSeconds()) : step);
+        assertThat(check(moved)).anySatisfy(f -> {
+            assertThat(f.invariant()).isEqualTo(Invariant.PAST_FIXED);
+            assertThat(f.entityId()).isEqualTo(started.visitId());
+            assertThat(f.toString()).startsWith("day 3, 14:00:00 after the morning plan: [pastFixed] "
+                    + started.visitId() + ": ");
+        });
+    }
+
+    @Test
+    void aTakenBreakThatDisappearsIsReported() {
+        Step lunch = steps().stream().filter(s -> s.type() == Step.StepType.BREAK && s.start().isBefore(NOW))
+                .findFirst().orElseThrow();
+        Problem dropped = withSteps(step -> step == lunch ? null : step);
+        assertThat(check(dropped)).anySatisfy(f -> {
+            assertThat(f.invariant()).isEqualTo(Invariant.BREAKS);
+            assertThat(f.message()).contains("the break taken " + Changes.clock(lunch.start()));
+        });
+    }
+
+    @Test
+    void aVisitNeitherServedNorUnassignedIsReported() {
+        Solution solution = morning.solution();
+        Problem lost = morning.withSolution(new Solution(solution.score(), solution.feasible(), solution.kpis(),
+                solution.routes(), List.of(), solution.constraints(), solution.warnings()));
+        if (solution.unassignedVisits().isEmpty()) {
+            return; // nothing to lose on this day
+        }
+        String id = solution.unassignedVisits().get(0).visitId();
+        assertThat(check(lost)).anySatisfy(f -> {
+            assertThat(f.invariant()).isEqualTo(Invariant.NOTHING_LOST);
+            assertThat(f.message()).isEqualTo("visit " + id + " is neither served nor unassigned");
+        });
+    }
+
+    private List<Step> steps() {
+        return morning.solution().routes().stream().flatMap(r -> r.steps().stream()).toList();
+    }
+
+    /** The morning plan with each step replaced (null: removed). */
+    private Problem withSteps(UnaryOperator<Step> change) {
+        List<Route> routes = new ArrayList<>();
+        for (Route r : morning.solution().routes()) {
+            List<Step> steps = new ArrayList<>();
+            for (Step step : r.steps()) {
+                Step changed = change.apply(step);
+                if (changed != null) {
+                    steps.add(changed);
+                }
+            }
+            routes.add(new Route(r.shiftId(), r.technicianId(), r.visitIds(), r.start(), r.end(), r.travelSeconds(),
+                    r.travelMeters(), r.serviceSeconds(), r.waitSeconds(), r.breakSeconds(), r.overtimeSeconds(),
+                    steps));
+        }
+        Solution s = morning.solution();
+        return morning.withSolution(new Solution(s.score(), s.feasible(), s.kpis(), routes, s.unassignedVisits(),
+                s.constraints(), s.warnings()));
+    }
+}
