@@ -414,7 +414,33 @@ public final class DayChecker {
             return false;
         }
         OffsetDateTime from = unavailableFrom.get(shift.technicianId());
-        return from == null || from.isAfter(rule.latestStart());
+        return (from == null || from.isAfter(rule.latestStart())) && startedVisitsLeaveRoom(view, shift, rule);
+    }
+
+    /**
+     * Whether the started (or done) visits of the shift leave a free stretch of the break's duration that starts
+     * inside its window: when they do not (a visit running through the whole window), the day made the break
+     * impossible, and not taking it is right.
+     */
+    private static boolean startedVisitsLeaveRoom(PlanView view, Shift shift, ShiftBreak rule) {
+        List<PlanView.Service> busy = view.services(shift.id()).stream()
+                .filter(service -> view.isStarted(service.visitId())).toList();
+        List<OffsetDateTime> candidates = new ArrayList<>();
+        candidates.add(rule.earliestStart());
+        busy.forEach(service -> candidates.add(service.end()));
+        long duration = rule.durationSeconds() == null ? 0 : rule.durationSeconds();
+        for (OffsetDateTime start : candidates) {
+            if (start.isBefore(rule.earliestStart()) || start.isAfter(rule.latestStart())) {
+                continue;
+            }
+            OffsetDateTime end = start.plusSeconds(duration);
+            boolean free = busy.stream().noneMatch(service -> service.start().isBefore(end)
+                    && service.end().isAfter(start));
+            if (free) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What made a break start after its latest start, or null if nothing did. */
@@ -478,7 +504,7 @@ public final class DayChecker {
      * A coarse test of an unassigned visit's reason: a reason that says no technician qualifies (SKILL,
      * CERTIFICATION, TECHNICIAN) is false when a technician with a shift qualifies; NO_ROOM is false when no
      * qualified shift is still open during one of the visit's windows; TIME_WINDOW and SHIFT_HOURS are false when
-     * a qualified shift has an hour of a window left after {@code now}.
+     * a qualified shift has an hour of a window left after {@code now} with room for the service before its end.
      */
     private void checkReason(PlanView view, Visit visit, UnassignedVisit unassigned, OffsetDateTime now) {
         String reason = unassigned.reason();
@@ -488,8 +514,8 @@ public final class DayChecker {
         }
         List<Shift> qualified = view.shifts.values().stream()
                 .filter(s -> qualification(view, visit, s, s.start().toLocalDate()) == null).toList();
-        boolean open = qualified.stream().anyMatch(s -> windowLeft(visit, s, now, Duration.ZERO));
-        boolean roomy = qualified.stream().anyMatch(s -> windowLeft(visit, s, now, Duration.ofHours(1)));
+        boolean open = qualified.stream().anyMatch(s -> windowLeft(view, visit, s, now, Duration.ZERO));
+        boolean roomy = qualified.stream().anyMatch(s -> windowLeft(view, visit, s, now, Duration.ofHours(1)));
         String problem = null;
         switch (reason) {
             case "SKILL", "CERTIFICATION", "TECHNICIAN" -> {
@@ -526,11 +552,22 @@ public final class DayChecker {
     }
 
     /** Whether the shift is open, with {@code slack} to spare, during one of the visit's windows after now. */
-    private static boolean windowLeft(Visit visit, Shift shift, OffsetDateTime now, Duration slack) {
+    private boolean windowLeft(PlanView view, Visit visit, Shift shift, OffsetDateTime now, Duration slack) {
         OffsetDateTime from = now != null && now.isAfter(shift.start()) ? now : shift.start();
+        for (PlanView.Service service : view.services(shift.id())) {
+            if (view.isStarted(service.visitId()) && service.end().isAfter(from)) {
+                from = service.end(); // nothing new starts while a visit is under way
+            }
+        }
         OffsetDateTime until = shift.end().plusSeconds(shift.maxOvertimeSeconds() == null ? 0
                 : shift.maxOvertimeSeconds());
-        if (!from.plus(slack).isBefore(until)) {
+        OffsetDateTime absent = unavailableFrom.get(shift.technicianId());
+        if (absent != null && absent.isBefore(until)) {
+            until = absent; // he takes no new work after that, even while he finishes the visit in progress
+        }
+        // the service itself must fit before the day's end too, with the slack left for getting there and home
+        long service = visit.serviceDurationSeconds() == null ? 0 : visit.serviceDurationSeconds();
+        if (!from.plus(slack).plusSeconds(service).isBefore(until)) {
             return false;
         }
         if (visit.timeWindowsOrEmpty().isEmpty()) {
@@ -538,7 +575,7 @@ public final class DayChecker {
         }
         for (TimeWindow window : visit.timeWindowsOrEmpty()) {
             OffsetDateTime start = window.start().isAfter(from) ? window.start() : from;
-            if (!start.plus(slack).isAfter(window.end()) && start.plus(slack).isBefore(until)) {
+            if (!start.plus(slack).isAfter(window.end()) && start.plus(slack).plusSeconds(service).isBefore(until)) {
                 return true;
             }
         }
@@ -742,7 +779,7 @@ public final class DayChecker {
                     .filter(s -> view.visits.containsKey(s.visitId())
                             && view.visits.get(s.visitId()).priorityOrDefault() == Priority.CRITICAL)
                     .anyMatch(s -> s.start().isBefore(until) && s.end().isAfter(from));
-            if (!busyWithCritical) {
+            if (!busyWithCritical && !displacesPlannedWork(view, visit, candidate)) {
                 unexplained.add(candidate.shiftId() + " at " + Changes.clock(candidate.start()) + " ("
                         + candidate.assumption() + ")");
             }
@@ -753,6 +790,47 @@ public final class DayChecker {
                     + Duration.between(best.start(), served.start()).toMinutes() + " min after the earliest feasible"
                     + " start; could start earlier on " + String.join("; ", unexplained));
         }
+    }
+
+    /**
+     * Whether serving the emergency at the candidate's earliest start would push the work planned after it on that
+     * shift (its visits not started) past a visit's last window or the day past shift end plus overtime: then the
+     * plan may rightly serve the emergency later, since leaving a visit out weighs more than an emergency's wait.
+     * The breaks the plan has later on that shift are counted at once after the emergency (where they would push
+     * the most: lenient towards the plan).
+     */
+    private boolean displacesPlannedWork(PlanView view, Visit emergency, EarliestStart candidate) {
+        Shift shift = view.shifts.get(candidate.shiftId());
+        OffsetDateTime time = candidate.start().plusSeconds(emergency.serviceDurationSeconds());
+        // the breaks the plan has after that still have to be taken somewhere: counted right after the emergency
+        for (PlanView.Break pause : view.breaks(shift.id())) {
+            if (!pause.start().isBefore(candidate.start()) && pause.end() != null) {
+                time = time.plus(Duration.between(pause.start(), pause.end()));
+            }
+        }
+        Location at = emergency.location();
+        for (PlanView.Service service : view.services(shift.id())) {
+            Visit other = view.visits.get(service.visitId());
+            if (other == null || other.id().equals(emergency.id()) || other.pin() != null) {
+                continue; // started and pinned visits stay where they are; the rest would follow the emergency
+            }
+            OffsetDateTime arrival = time.plusSeconds(travel.seconds(at, other.location()));
+            OffsetDateTime start = null;
+            for (TimeWindow window : other.timeWindowsOrEmpty()) {
+                if (!arrival.isAfter(window.end())) {
+                    start = arrival.isAfter(window.start()) ? arrival : window.start();
+                    break;
+                }
+            }
+            if (start == null && !other.timeWindowsOrEmpty().isEmpty()) {
+                return true; // would miss its windows
+            }
+            time = (start == null ? arrival : start).plusSeconds(other.serviceDurationSeconds());
+            at = other.location();
+        }
+        OffsetDateTime home = time.plusSeconds(travel.seconds(at, view.endLocation(shift)));
+        long overtime = shift.maxOvertimeSeconds() == null ? 0 : shift.maxOvertimeSeconds();
+        return home.isAfter(shift.end().plusSeconds(overtime));
     }
 
     /** The earliest start of the visit on the shift given what has happened, or null if the shift cannot serve it. */

@@ -156,12 +156,27 @@ public final class DaySimulator {
                 continue;
             }
             plans++;
+            dump(seed, sequence, next);
             findings.addAll(checker.check(now, change, plan, next));
             outcomes.add(new ChangeOutcome(Changes.clock(now), type, Changes.describe(change), true,
                     moved(plan, next, now)));
             plan = next;
         }
         return new DayResult(seed, plans, planner.stalls(), outcomes, emergencies(checker, plan), findings, plan);
+    }
+
+    /** With {@code -Dtechroute.day.dump=DIR}, each re-plan is written to DIR/day-SEED-CHANGE.json for debugging. */
+    private static void dump(long seed, int sequence, Problem plan) {
+        String dir = System.getProperty("techroute.day.dump");
+        if (dir != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+                java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "day-" + seed + "-" + sequence + ".json"),
+                        org.techroute.data.json.ProblemJson.write(plan));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /** Distinct minutes between the first and last change time, sorted. */

@@ -507,6 +507,7 @@ public final class ChangeApplier {
             }
             kept.sort(Comparator.comparing((Visit v) -> v.pin().start()).thenComparing(v -> v.pin().position()));
             OffsetDateTime end = from;
+            OffsetDateTime busyUntil = now != null && now.isAfter(shift.start()) ? now : shift.start();
             Visit last = null;
             for (int position = 0; position < kept.size(); position++) {
                 Visit visit = kept.get(position);
@@ -516,7 +517,22 @@ public final class ChangeApplier {
                 if (finish.isAfter(end)) {
                     end = finish;
                 }
+                if (finish.isAfter(busyUntil)) {
+                    busyUntil = finish;
+                }
                 last = visit;
+            }
+            // a break he is on at "from" (taken: a fact) ends before he can go
+            for (ShiftBreak pause : shift.breaks() == null ? List.<ShiftBreak>of() : shift.breaks()) {
+                if (pause != null && pause.taken() != null && pause.taken().start() != null
+                        && pause.taken().start().isBefore(from)) {
+                    OffsetDateTime pauseEnd = pause.taken().end() != null ? pause.taken().end()
+                            : pause.taken().start().plusSeconds(pause.durationSeconds() == null ? 0
+                                    : pause.durationSeconds());
+                    if (pauseEnd.isAfter(end)) {
+                        end = pauseEnd;
+                    }
+                }
             }
             // where he is at "from": at the visit in progress, or at the last visit he finished, or at the start
             Location endLocation = last == null ? shift.startLocation() : last.location();
@@ -537,7 +553,25 @@ public final class ChangeApplier {
                 routes.put(shift.id(), trimmed);
             }
             return shift.withEnd(newEnd).withEndLocation(endLocation).withMaxOvertimeSeconds(0L)
-                    .withBreaks(breaksBefore(shift, newEnd));
+                    .withBreaks(breaksThatFit(breaksBefore(shift, newEnd), busyUntil, newEnd));
+        }
+
+        /**
+         * Of a cut shift's breaks, those still to come (latest start not before {@code busyUntil}, when the work he
+         * keeps ends) only if they fit before the new end: a technician who goes home does not take a lunch he has
+         * no time left for. Taken breaks and breaks whose window has passed stay (facts, or judged by the timing
+         * rules).
+         */
+        private static List<ShiftBreak> breaksThatFit(List<ShiftBreak> breaks, OffsetDateTime busyUntil,
+                OffsetDateTime newEnd) {
+            if (breaks == null) {
+                return null;
+            }
+            return breaks.stream().filter(b -> b == null || b.taken() != null || b.latestStart() == null
+                    || b.earliestStart() == null || b.durationSeconds() == null
+                    || b.latestStart().isBefore(busyUntil)
+                    || !(b.earliestStart().isAfter(busyUntil) ? b.earliestStart() : busyUntil)
+                            .plusSeconds(b.durationSeconds()).isAfter(newEnd)).toList();
         }
 
         /** The visit's actual or expected end, or start plus service duration. */

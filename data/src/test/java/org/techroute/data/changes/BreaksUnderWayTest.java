@@ -71,4 +71,26 @@ class BreaksUnderWayTest {
         });
         assertThat(replanned.solution().feasible()).isTrue();
     }
+
+    @Test
+    void aTechnicianSentHomeBeforeHisLunchCanEndIsNotGivenOne() {
+        // at 11:00 tom is serving b (10:30-11:30); he is unavailable from 12:10, so his day ends at 12:10: the
+        // lunch (from 12:00, 30 min) no longer fits, and planning it would end his day at 12:30, after the cut
+        Problem changed = ChangeApplier.apply(DispatcherChangesTest.plan(), new PlanChangeRequest(at("11:00"),
+                List.of(new PlanChange.TechnicianUnavailable("tom", at("12:10")))));
+
+        assertThat(shiftOf(changed, "tom-mon").end()).isEqualTo(at("12:10"));
+        assertThat(shiftOf(changed, "tom-mon").breaks()).isEmpty();
+        Planner planner = new Planner(new ProblemMapper(new ProblemValidator(), TravelMatrices.withoutRoads()));
+        assertThat(planner.solve(changed, progress -> {
+        }).solution().feasible()).isTrue();
+    }
+
+    @Test
+    void aTechnicianSentHomeLaterKeepsTheLunchThatStillFits() {
+        Problem changed = ChangeApplier.apply(DispatcherChangesTest.plan(), new PlanChangeRequest(at("11:00"),
+                List.of(new PlanChange.TechnicianUnavailable("tom", at("15:00")))));
+
+        assertThat(shiftOf(changed, "tom-mon").breaks()).hasSize(1);
+    }
 }

@@ -105,8 +105,9 @@ public final class ServiceabilityCheck {
                         + capacity[i]));
             }
         }
-        long notBefore = shift.getNotBeforeMillis();
-        // optimistic: at "now" the technician may already be anywhere, even at the visit
+        long notBefore = Math.max(shift.getNotBeforeMillis(), startedWorkEnd(shift));
+        // optimistic: at "now" (or when the visits that have started end) the technician may already be anywhere,
+        // even at the visit
         long earliestStart = Math.max(shift.getStartMillis()
                 + shift.getMatrix().travelMillis(shift.getStartLocation(), visit.getLocation()), notBefore);
         long latestStart = shift.getEndMillis() + shift.getMaxOvertimeMillis() - visit.getServiceDurationMillis()
@@ -114,7 +115,8 @@ public final class ServiceabilityCheck {
         if (visit.getTimeWindows().isEmpty()) {
             if (earliestStart > latestStart) {
                 return Optional.of(new Blocker("SHIFT_HOURS", notBefore > latestStart
-                        ? "the shift's hours are over at " + Instant.ofEpochMilli(notBefore) + " (now)"
+                        ? "the shift's hours are over at " + Instant.ofEpochMilli(notBefore)
+                        + " (now, or when the visits under way end)"
                         : "the service does not fit in the shift with travel to and from it"));
             }
             return Optional.empty();
@@ -126,9 +128,22 @@ public final class ServiceabilityCheck {
         }
         long lastClose = visit.getTimeWindows().stream().mapToLong(TimeWindow::endMillis).max().orElseThrow();
         if (lastClose < notBefore) {
-            return Optional.of(new Blocker("TIME_WINDOW", "every time window closed before now ("
-                    + Instant.ofEpochMilli(notBefore) + ")"));
+            return Optional.of(new Blocker("TIME_WINDOW", "every time window closed before now, or"
+                    + " before the visits under way end (" + Instant.ofEpochMilli(notBefore) + ")"));
         }
         return Optional.of(new Blocker("TIME_WINDOW", "no time window can be reached within the shift's hours"));
+    }
+
+    /** When the visits of the shift that have started (or are done) end: nothing new starts before. */
+    private static long startedWorkEnd(Shift shift) {
+        long end = Long.MIN_VALUE;
+        for (Visit started : shift.getVisits()) {
+            if (started.isStarted()) {
+                long finish = started.getExpectedEndMillis() != null ? started.getExpectedEndMillis()
+                        : started.getActualStartMillis() + started.getServiceDurationMillis();
+                end = Math.max(end, finish);
+            }
+        }
+        return end;
     }
 }

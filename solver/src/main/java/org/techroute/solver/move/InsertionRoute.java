@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.techroute.solver.domain.Priority;
 import org.techroute.solver.domain.RouteEnd;
 import org.techroute.solver.domain.Schedule;
 import org.techroute.solver.domain.Shift;
@@ -181,6 +182,16 @@ final class InsertionRoute {
      * already late and is not delayed), or end the day after shift end plus maximum overtime.
      */
     long insertionCost(Visit visit, int position) {
+        return insertionCost(visit, position, 0);
+    }
+
+    /**
+     * {@link #insertionCost(Visit, int)} plus, for a CRITICAL (HIGH) visit, {@code urgencyWeight} (a quarter of it)
+     * per millisecond its service starts after its first window opens (the shift start without windows), as the
+     * {@code highPriorityLateness} constraint counts it: an emergency goes where it is served soonest unless the
+     * detour costs more than the wait.
+     */
+    long insertionCost(Visit visit, int position, long urgencyWeight) {
         int n = visits.size();
         int fromLocation = position == 0 ? shift.getStartLocation() : visits.get(position - 1).getLocation();
         long leave = Math.max(position == 0 ? shift.getStartMillis() : departure[position - 1],
@@ -209,7 +220,14 @@ final class InsertionRoute {
                 return INFEASIBLE;
             }
         }
-        return matrix.travelMillis(fromLocation, location) + matrix.travelMillis(location, toLocation)
+        long detour = matrix.travelMillis(fromLocation, location) + matrix.travelMillis(location, toLocation)
                 - matrix.travelMillis(fromLocation, toLocation);
+        if (urgencyWeight == 0 || !visit.getPriority().isHigh()) {
+            return detour;
+        }
+        long opening = visit.getTimeWindows().isEmpty() ? shift.getStartMillis()
+                : visit.getTimeWindows().get(0).startMillis();
+        long delay = Math.max(0, start - opening);
+        return detour + urgencyWeight * (visit.getPriority() == Priority.CRITICAL ? delay : delay / 4);
     }
 }

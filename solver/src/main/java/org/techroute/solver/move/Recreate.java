@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import org.techroute.solver.domain.Priority;
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Shift;
 import org.techroute.solver.domain.Technician;
 import org.techroute.solver.domain.Visit;
+import org.techroute.solver.score.TechrouteConstraint;
 
 /**
  * Greedy cheapest insertion of visits into working copies of the routes ({@link InsertionRoute}), as in the
@@ -35,17 +39,25 @@ final class Recreate {
     private final RoutePlan plan;
     private final NearbyIndex index;
     private final Map<Shift, Integer> shiftIndex = new IdentityHashMap<>();
+    /** The weight of urgent lateness in this problem: what an hour's wait for an emergency costs in travel. */
+    private final long urgencyWeight;
     /** Per visit and shift: 0 not known yet, 1 eligible, 2 not eligible. */
     private final byte[] eligibility;
 
     Recreate(RoutePlan plan, NearbyIndex index) {
         this.plan = plan;
         this.index = index;
+        this.urgencyWeight = softWeight(plan, TechrouteConstraint.HIGH_PRIORITY_LATENESS);
         List<Shift> shifts = plan.getShifts();
         for (int s = 0; s < shifts.size(); s++) {
             shiftIndex.put(shifts.get(s), s);
         }
         this.eligibility = new byte[Math.multiplyExact(index.size(), Math.max(1, shifts.size()))];
+    }
+
+    private static long softWeight(RoutePlan plan, TechrouteConstraint constraint) {
+        HardMediumSoftLongScore weight = plan.getConstraintWeightOverrides().getConstraintWeight(constraint.id());
+        return weight != null ? weight.softScore() : constraint.defaultScore().softScore();
     }
 
     RoutePlan plan() {
@@ -148,7 +160,7 @@ final class Recreate {
                     continue;
                 }
                 for (int position = route.pinnedCount(); position <= route.size(); position++) {
-                    long cost = route.insertionCost(visit, position);
+                    long cost = route.insertionCost(visit, position, urgencyWeight);
                     if (cost != InsertionRoute.INFEASIBLE) {
                         candidates.add(new long[] { cost, s, position });
                     }
@@ -172,6 +184,10 @@ final class Recreate {
     }
 
     private boolean insert(Routes routes, Visit visit, Random random) {
+        if (visit.getPriority() == Priority.CRITICAL && urgencyWeight > 0) {
+            // an emergency is worth a look at every route: the technician who can be there first may be far away
+            return insertAnywhere(routes, List.of(visit)).isEmpty();
+        }
         Best best = new Best();
         List<InsertionRoute> tried = new ArrayList<>();
         int[] nearest = index.nearest(index.indexOf(visit));
@@ -260,7 +276,7 @@ final class Recreate {
             if (random != null && random.nextDouble() < BLINK_RATE) {
                 continue;
             }
-            long cost = route.insertionCost(visit, position);
+            long cost = route.insertionCost(visit, position, urgencyWeight);
             if (cost != InsertionRoute.INFEASIBLE) {
                 best.offer(route, position, cost);
             }

@@ -76,4 +76,16 @@ class InsertionRouteTest {
         Shift empty = shift("e", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0)).build();
         assertThat(new InsertionRoute(empty).insertionCost(visit("x", 3).build(), 0)).isEqualTo(minutes(60));
     }
+
+    @Test
+    void anUrgentVisitAlsoCostsItsWaitFromTheFirstWindowOpening() {
+        Visit critical = visit("c", 2).priority(org.techroute.solver.domain.Priority.CRITICAL).build();
+        Visit high = visit("h", 2).priority(org.techroute.solver.domain.Priority.HIGH).build();
+        // at position 1 service starts 08:55 (55 min after the shift start), at position 2 at 10:42 (162 min)
+        assertThat(route.insertionCost(critical, 1, 1)).isEqualTo(minutes(2) + minutes(55));
+        assertThat(route.insertionCost(critical, 2, 1)).isEqualTo(minutes(2) + minutes(162));
+        assertThat(route.insertionCost(high, 2, 1)).isEqualTo(minutes(2) + minutes(162) / 4);
+        assertThat(route.insertionCost(critical, 2, 0)).as("weight 0: travel only").isEqualTo(minutes(2));
+        assertThat(route.insertionCost(visit("n", 2).build(), 2, 1)).as("NORMAL: travel only").isEqualTo(minutes(2));
+    }
 }
