@@ -779,7 +779,7 @@ public final class DayChecker {
                     .filter(s -> view.visits.containsKey(s.visitId())
                             && view.visits.get(s.visitId()).priorityOrDefault() == Priority.CRITICAL)
                     .anyMatch(s -> s.start().isBefore(until) && s.end().isAfter(from));
-            if (!busyWithCritical && !displacesPlannedWork(view, visit, candidate)) {
+            if (!busyWithCritical && !earlierCostsMore(view, visit, candidate, served)) {
                 unexplained.add(candidate.shiftId() + " at " + Changes.clock(candidate.start()) + " ("
                         + candidate.assumption() + ")");
             }
@@ -793,14 +793,23 @@ public final class DayChecker {
     }
 
     /**
-     * Whether serving the emergency at the candidate's earliest start would push the work planned after it on that
-     * shift (its visits not started) past a visit's last window or the day past shift end plus overtime: then the
-     * plan may rightly serve the emergency later, since leaving a visit out weighs more than an emergency's wait.
+     * Whether serving the emergency at the candidate's earliest start costs more than it gains, by the rules the
+     * plan is made with (docs/model.md), computed here from the plan document and straight travel only:
+     * <ul>
+     * <li>it would push the work planned after it on that shift (its visits not started) past a visit's last window
+     * or the day past shift end plus overtime: leaving a visit out weighs more than an emergency's wait;</li>
+     * <li>or the extra driving (the detour on the candidate's shift less the one saved on the serving shift) plus the
+     * delay it causes to the shift's other CRITICAL (HIGH: a quarter) visits is at least the wait it saves.</li>
+     * </ul>
      * The breaks the plan has later on that shift are counted at once after the emergency (where they would push
      * the most: lenient towards the plan).
      */
-    private boolean displacesPlannedWork(PlanView view, Visit emergency, EarliestStart candidate) {
+    private boolean earlierCostsMore(PlanView view, Visit emergency, EarliestStart candidate,
+            PlanView.Service served) {
         Shift shift = view.shifts.get(candidate.shiftId());
+        long pushedUrgentSeconds = 0;
+        Location departure = view.startLocation(shift);
+        Location firstNext = null;
         OffsetDateTime time = candidate.start().plusSeconds(emergency.serviceDurationSeconds());
         // the breaks the plan has after that still have to be taken somewhere: counted right after the emergency
         for (PlanView.Break pause : view.breaks(shift.id())) {
@@ -811,8 +820,14 @@ public final class DayChecker {
         Location at = emergency.location();
         for (PlanView.Service service : view.services(shift.id())) {
             Visit other = view.visits.get(service.visitId());
+            if (other != null && other.pin() != null && !other.id().equals(emergency.id())) {
+                departure = other.location(); // the emergency would come after the visits that stay
+            }
             if (other == null || other.id().equals(emergency.id()) || other.pin() != null) {
                 continue; // started and pinned visits stay where they are; the rest would follow the emergency
+            }
+            if (firstNext == null) {
+                firstNext = other.location();
             }
             OffsetDateTime arrival = time.plusSeconds(travel.seconds(at, other.location()));
             OffsetDateTime start = null;
@@ -825,12 +840,50 @@ public final class DayChecker {
             if (start == null && !other.timeWindowsOrEmpty().isEmpty()) {
                 return true; // would miss its windows
             }
-            time = (start == null ? arrival : start).plusSeconds(other.serviceDurationSeconds());
+            OffsetDateTime begins = start == null ? arrival : start;
+            Priority priority = other.priorityOrDefault();
+            if ((priority == Priority.CRITICAL || priority == Priority.HIGH) && begins.isAfter(service.start())) {
+                long pushed = Duration.between(service.start(), begins).toSeconds();
+                pushedUrgentSeconds += priority == Priority.CRITICAL ? pushed : pushed / 4;
+            }
+            time = begins.plusSeconds(other.serviceDurationSeconds());
             at = other.location();
         }
         OffsetDateTime home = time.plusSeconds(travel.seconds(at, view.endLocation(shift)));
         long overtime = shift.maxOvertimeSeconds() == null ? 0 : shift.maxOvertimeSeconds();
-        return home.isAfter(shift.end().plusSeconds(overtime));
+        if (home.isAfter(shift.end().plusSeconds(overtime))) {
+            return true;
+        }
+        Location next = firstNext != null ? firstNext : view.endLocation(shift);
+        long detour = travel.seconds(departure, emergency.location()) + travel.seconds(emergency.location(), next)
+                - travel.seconds(departure, next);
+        long saved = shift.id().equals(served.shiftId()) ? 0 : detourSaved(view, emergency, served);
+        long gain = Duration.between(candidate.start(), served.start()).toSeconds();
+        return detour - saved + pushedUrgentSeconds >= gain;
+    }
+
+    /** The driving the serving shift would save without the emergency: its detour through the visit. */
+    private long detourSaved(PlanView view, Visit emergency, PlanView.Service served) {
+        Shift shift = view.shifts.get(served.shiftId());
+        Location previous = view.startLocation(shift);
+        Location next = view.endLocation(shift);
+        boolean after = false;
+        for (PlanView.Service service : view.services(shift.id())) {
+            Visit other = view.visits.get(service.visitId());
+            if (other == null) {
+                continue;
+            }
+            if (other.id().equals(emergency.id())) {
+                after = true;
+            } else if (!after) {
+                previous = other.location();
+            } else {
+                next = other.location();
+                break;
+            }
+        }
+        return travel.seconds(previous, emergency.location()) + travel.seconds(emergency.location(), next)
+                - travel.seconds(previous, next);
     }
 
     /** The earliest start of the visit on the shift given what has happened, or null if the shift cannot serve it. */
