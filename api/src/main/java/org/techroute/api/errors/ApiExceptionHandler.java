@@ -35,9 +35,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidProblemException.class)
-    ResponseEntity<Object> invalid(InvalidProblemException e) {
-        return api(ApiException.validation("the problem has " + e.violations().size()
-                + " error(s); nothing was solved", e.violations()));
+    ResponseEntity<Object> invalid(InvalidProblemException e, jakarta.servlet.http.HttpServletRequest request) {
+        String detail = request.getRequestURI().endsWith("/changes")
+                ? "the changes have " + e.violations().size() + " error(s); nothing was changed"
+                : "the problem has " + e.violations().size() + " error(s); nothing was solved";
+        return api(ApiException.validation(detail, e.violations()));
     }
 
     @ExceptionHandler(UnsupportedTravelModeException.class)

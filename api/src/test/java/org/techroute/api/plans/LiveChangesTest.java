@@ -195,6 +195,7 @@ class LiveChangesTest {
         assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(422);
         JsonNode problem = JSON.readTree(invalid.body());
         assertThat(problem.toString()).contains("$.changes[1].visitId").contains("no-such-visit");
+        assertThat(problem.get("detail").asText()).isEqualTo("the changes have 2 error(s); nothing was changed");
         JsonNode status = json("/api/plans/" + id + "/status");
         assertThat(status.get("run").asInt()).as("nothing was changed").isEqualTo(1);
     }
