@@ -422,23 +422,30 @@ public final class DayChecker {
      * inside its window: when they do not (a visit running through the whole window), the day made the break
      * impossible, and not taking it is right.
      */
-    private static boolean startedVisitsLeaveRoom(PlanView view, Shift shift, ShiftBreak rule) {
+    private boolean startedVisitsLeaveRoom(PlanView view, Shift shift, ShiftBreak rule) {
         List<PlanView.Service> busy = view.services(shift.id()).stream()
-                .filter(service -> view.isStarted(service.visitId())).toList();
-        List<OffsetDateTime> candidates = new ArrayList<>();
-        candidates.add(rule.earliestStart());
-        busy.forEach(service -> candidates.add(service.end()));
+                .filter(service -> view.isStarted(service.visitId()))
+                .sorted((a, b) -> a.start().compareTo(b.start())).toList();
         long duration = rule.durationSeconds() == null ? 0 : rule.durationSeconds();
-        for (OffsetDateTime start : candidates) {
-            if (start.isBefore(rule.earliestStart()) || start.isAfter(rule.latestStart())) {
-                continue;
+        // free stretches: before the first started visit (less the trip to it), between two of them (less the trip
+        // from one to the other), and after the last one
+        OffsetDateTime freeFrom = rule.earliestStart();
+        Location at = view.startLocation(shift);
+        for (int i = 0; i <= busy.size(); i++) {
+            PlanView.Service next = i < busy.size() ? busy.get(i) : null;
+            OffsetDateTime start = freeFrom.isAfter(rule.earliestStart()) ? freeFrom : rule.earliestStart();
+            if (next == null) {
+                return !start.isAfter(rule.latestStart());
             }
-            OffsetDateTime end = start.plusSeconds(duration);
-            boolean free = busy.stream().noneMatch(service -> service.start().isBefore(end)
-                    && service.end().isAfter(start));
-            if (free) {
+            Location nextAt = view.visits.get(next.visitId()).location();
+            OffsetDateTime freeUntil = next.start().minusSeconds(travel.seconds(at, nextAt));
+            if (!start.isAfter(rule.latestStart()) && !start.plusSeconds(duration).isAfter(freeUntil)) {
                 return true;
             }
+            if (next.end().isAfter(freeFrom)) {
+                freeFrom = next.end();
+            }
+            at = nextAt;
         }
         return false;
     }

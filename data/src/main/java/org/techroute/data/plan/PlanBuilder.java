@@ -170,6 +170,8 @@ public final class PlanBuilder {
             steps.plannedBreak(planned.get(b)[0], planned.get(b)[1]);
             cursor = planned.get(b)[1];
         }
+        // a break taken at the end location, once back, ends the day
+        steps.idle(null, cursor, end.endMillis());
         long overtime = Math.max(0, end.endMillis() - shift.getEndMillis());
         totals.travelMillis += steps.travel;
         totals.travelMeters += steps.travelMeters;

@@ -104,6 +104,23 @@ public final class Schedule {
                 && Math.max(leave, pending.earliestStartMillis()) <= pending.latestStartMillis();
     }
 
+    /**
+     * Whether every taken break that ends after {@code departureMillis} began only once the technician, leaving then,
+     * was back at the end location: it was taken there, after the day's travel (false when there is none).
+     */
+    private static boolean takenOnlyAfterArrival(Shift shift, long departureMillis, long travel) {
+        boolean any = false;
+        for (TakenBreak taken : shift.getTakenBreaks()) {
+            if (taken.endMillis() > departureMillis) {
+                if (taken.startMillis() < departureMillis + travel) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** How the route ends when the technician leaves {@code fromLocation} at {@code departureMillis}. */
     public static RouteEnd end(Shift shift, int fromLocation, long departureMillis, int breaksDone) {
         return end(shift, fromLocation, departureMillis, breaksDone, IGNORE);
@@ -113,7 +130,9 @@ public final class Schedule {
             BreakListener listener) {
         long travel = shift.getMatrix().travelMillis(fromLocation, shift.getEndLocation());
         List<ShiftBreak> breaks = shift.getBreaks();
-        long leave = Math.max(departureMillis, shift.getBusyUntilMillis());
+        // a taken break after the last visit was taken before leaving, unless it began only once he was back
+        long leave = takenOnlyAfterArrival(shift, departureMillis, travel) ? departureMillis
+                : Math.max(departureMillis, shift.getBusyUntilMillis());
         int done = breaksDone;
         while (done < breaks.size() && breakFirst(breaks.get(done), leave, travel)) {
             ShiftBreak pending = breaks.get(done);
@@ -123,7 +142,7 @@ public final class Schedule {
             done++;
         }
         long arrival = leave + travel;
-        long end = arrival;
+        long end = Math.max(arrival, shift.getBusyUntilMillis());
         long breakLateness = 0;
         while (done < breaks.size() && breaks.get(done).earliestStartMillis() <= end) {
             ShiftBreak pending = breaks.get(done);
