@@ -50,10 +50,8 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
                         (Visit visit) -> matrix.travelMillis(depot, visit.getLocation())).reversed()));
         Recreate recreate = new Recreate(plan, NearbyIndex.build(plan, RuinRecreateMoveIteratorFactory.NEAREST));
         Recreate.Routes routes = recreate.newRoutes();
-        List<Visit> left = recreate.insertAnywhere(routes, recreate.insertAll(routes, unassigned, null));
-        List<Visit> assigned = new ArrayList<>(unassigned);
-        assigned.removeAll(left);
-        RoutesMove move = routes.toMove("InsertionConstruction", assigned, List.of());
+        recreate.insertAnywhere(routes, recreate.insertAll(routes, unassigned, null));
+        RoutesMove move = routes.toMove("InsertionConstruction");
         if (move != null) {
             move.doMoveOnly(scoreDirector);
             scoreDirector.triggerVariableListeners();

@@ -113,6 +113,63 @@ final class InsertionRoute {
         return violation(visits, position, visit) <= violation;
     }
 
+    /**
+     * The cost of the visit itself at {@code position} (detour plus, for an urgent visit, its wait, as in
+     * {@link #insertionCost(Visit, int, long)}), or {@link #INFEASIBLE} when it would start after its last window;
+     * what it does to the visits after it is not judged here (see {@link #ejectionFor}).
+     */
+    long ownCost(Visit visit, int position, long urgencyWeight) {
+        int fromLocation = position == 0 ? shift.getStartLocation() : visits.get(position - 1).getLocation();
+        long leave = Math.max(position == 0 ? shift.getStartMillis() : departure[position - 1],
+                shift.leaveNotBeforeMillis());
+        int location = visit.getLocation();
+        long start = visit.serviceStartFor(leave + matrix.travelMillis(fromLocation, location));
+        if (!visit.getTimeWindows().isEmpty() && start > lastWindowEnd(visit)) {
+            return INFEASIBLE;
+        }
+        int toLocation = position == visits.size() ? shift.getEndLocation() : visits.get(position).getLocation();
+        long detour = matrix.travelMillis(fromLocation, location) + matrix.travelMillis(location, toLocation)
+                - matrix.travelMillis(fromLocation, toLocation);
+        long opening = visit.getTimeWindows().isEmpty() ? shift.getStartMillis()
+                : visit.getTimeWindows().get(0).startMillis();
+        long delay = Math.max(0, start - opening);
+        return detour + urgencyWeight * (visit.getPriority() == Priority.CRITICAL ? delay : delay / 4);
+    }
+
+    /**
+     * The visits to take out so that inserting {@code visit} at {@code position} keeps the route as feasible as it
+     * is: none if it already does, else at most {@code max} not started, not CRITICAL visits after the position,
+     * lowest priority first and, within a priority, the latest first; null when that is not enough.
+     */
+    List<Visit> ejectionFor(Visit visit, int position, int max) {
+        List<Visit> trial = new ArrayList<>(visits);
+        List<Visit> out = new ArrayList<>();
+        while (true) {
+            if (violation(trial, position, visit) <= violation) {
+                return out;
+            }
+            if (out.size() == max) {
+                return null;
+            }
+            Visit worst = null;
+            for (int i = trial.size() - 1; i >= Math.max(position, pinnedCount()); i--) {
+                Visit candidate = trial.get(i);
+                if (candidate.isStarted() || candidate.getPriority() == Priority.CRITICAL) {
+                    continue;
+                }
+                if (worst == null || candidate.getPriority().unassignedWeight() < worst.getPriority()
+                        .unassignedWeight()) {
+                    worst = candidate;
+                }
+            }
+            if (worst == null) {
+                return null;
+            }
+            trial.remove(worst);
+            out.add(worst);
+        }
+    }
+
     /** What {@link #violation} is for the route as it stands. */
     long violationMillis() {
         return violation;

@@ -105,9 +105,10 @@ final class Recreate {
 
         /**
          * A move giving every changed route its working list, in the plan's shift order; null if no route
-         * changed. {@code assigned} and {@code unassigned} are as in {@link RoutesMove}.
+         * changed. What it assigns and unassigns (as in {@link RoutesMove}) follows from what was moved: a visit now
+         * in a route that was unassigned, a visit taken out of a route and put nowhere.
          */
-        RoutesMove toMove(String type, List<Visit> assigned, List<Visit> unassigned) {
+        RoutesMove toMove(String type) {
             List<Shift> shifts = new ArrayList<>();
             List<List<Visit>> lists = new ArrayList<>();
             for (Shift shift : plan.getShifts()) {
@@ -117,7 +118,25 @@ final class Recreate {
                     lists.add(route.visits);
                 }
             }
-            return shifts.isEmpty() ? null : new RoutesMove(type, shifts, lists, assigned, unassigned);
+            if (shifts.isEmpty()) {
+                return null;
+            }
+            List<Visit> assigned = new ArrayList<>();
+            List<Visit> unassigned = new ArrayList<>();
+            moved.forEach((visit, route) -> {
+                if (route != null && visit.getShift() == null) {
+                    assigned.add(visit);
+                } else if (route == null && visit.getShift() != null) {
+                    unassigned.add(visit);
+                }
+            });
+            return new RoutesMove(type, shifts, lists, assigned, unassigned);
+        }
+
+        /** Takes one visit out of its working route. */
+        void removeVisit(InsertionRoute route, Visit visit) {
+            int at = route.visits.indexOf(visit);
+            remove(route, at, at + 1);
         }
     }
 
@@ -132,7 +151,11 @@ final class Recreate {
     List<Visit> insertAll(Routes routes, List<Visit> visits, Random blinkRandom) {
         List<Visit> left = new ArrayList<>();
         for (Visit visit : visits) {
-            if (!insert(routes, visit, blinkRandom)) {
+            if (visit.getPriority() == Priority.CRITICAL && urgencyWeight > 0) {
+                // an emergency is worth a look at every route: the technician who can be there first may be far
+                // away; what it pushes out and cannot go elsewhere is left too
+                left.addAll(insertAnywhere(routes, List.of(visit)));
+            } else if (!insert(routes, visit, blinkRandom)) {
                 left.add(visit);
             }
         }
@@ -176,6 +199,13 @@ final class Recreate {
                     break;
                 }
             }
+            if (!placed && visit.getPriority() == Priority.CRITICAL) {
+                List<Visit> ejected = insertEjecting(routes, visit, candidates);
+                if (ejected != null) {
+                    placed = true;
+                    left.addAll(insertAnywhere(routes, ejected));
+                }
+            }
             if (!placed) {
                 left.add(visit);
             }
@@ -183,11 +213,53 @@ final class Recreate {
         return left;
     }
 
-    private boolean insert(Routes routes, Visit visit, Random random) {
-        if (visit.getPriority() == Priority.CRITICAL && urgencyWeight > 0) {
-            // an emergency is worth a look at every route: the technician who can be there first may be far away
-            return insertAnywhere(routes, List.of(visit)).isEmpty();
+    /** How many visits an emergency may push out of a route; how many of its cheapest positions are tried. */
+    static final int MAX_EJECTED = 2;
+    static final int EJECTION_POSITIONS = 20;
+
+    /**
+     * A CRITICAL visit that fits nowhere goes where it is served soonest and cheapest (detour plus urgency, the visit's
+     * own window kept) if taking out at most {@link #MAX_EJECTED} visits of lower priority that come after it
+     * (lowest priority first, latest first) makes that route as feasible as it was. Leaving out a CRITICAL visit
+     * costs more than any number of others. Returns the visits taken out (for the caller to place elsewhere if
+     * they fit), or null when no such position exists.
+     */
+    private List<Visit> insertEjecting(Routes routes, Visit visit, List<long[]> scratch) {
+        List<Shift> shifts = plan.getShifts();
+        scratch.clear();
+        for (int s = 0; s < shifts.size(); s++) {
+            Shift shift = shifts.get(s);
+            if (!isEligible(visit, shift)) {
+                continue;
+            }
+            InsertionRoute route = routes.of(shift);
+            if (!route.fitsCapacity(visit)) {
+                continue;
+            }
+            for (int position = route.pinnedCount(); position <= route.size(); position++) {
+                long cost = route.ownCost(visit, position, urgencyWeight);
+                if (cost != InsertionRoute.INFEASIBLE) {
+                    scratch.add(new long[] { cost, s, position });
+                }
+            }
         }
+        scratch.sort((a, b) -> Long.compare(a[0], b[0]));
+        for (int c = 0; c < Math.min(EJECTION_POSITIONS, scratch.size()); c++) {
+            InsertionRoute route = routes.of(shifts.get((int) scratch.get(c)[1]));
+            int position = (int) scratch.get(c)[2];
+            List<Visit> ejected = route.ejectionFor(visit, position, MAX_EJECTED);
+            if (ejected != null) {
+                for (Visit out : ejected) {
+                    routes.removeVisit(route, out);
+                }
+                routes.insert(route, position, visit);
+                return ejected;
+            }
+        }
+        return null;
+    }
+
+    private boolean insert(Routes routes, Visit visit, Random random) {
         Best best = new Best();
         List<InsertionRoute> tried = new ArrayList<>();
         int[] nearest = index.nearest(index.indexOf(visit));

@@ -46,20 +46,8 @@ final class StringRuin {
             return null;
         }
         sort(removed, plan);
-        List<Visit> left = recreate.insertAll(routes, removed, random);
-        List<Visit> assigned = new ArrayList<>();
-        for (Visit visit : removed) {
-            if (visit.getShift() == null && !left.contains(visit)) {
-                assigned.add(visit);
-            }
-        }
-        List<Visit> unassigned = new ArrayList<>();
-        for (Visit visit : left) {
-            if (visit.getShift() != null) {
-                unassigned.add(visit);
-            }
-        }
-        return routes.toMove("RuinRecreate", assigned, unassigned);
+        recreate.insertAll(routes, removed, random);
+        return routes.toMove("RuinRecreate");
     }
 
     private List<Visit> ruin(Recreate.Routes routes, int seed, RoutePlan plan) {

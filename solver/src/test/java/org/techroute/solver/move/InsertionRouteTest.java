@@ -88,4 +88,24 @@ class InsertionRouteTest {
         assertThat(route.insertionCost(critical, 2, 0)).as("weight 0: travel only").isEqualTo(minutes(2));
         assertThat(route.insertionCost(visit("n", 2).build(), 2, 1)).as("NORMAL: travel only").isEqualTo(minutes(2));
     }
+
+    @Test
+    void anEmergencyMayPushOutALaterVisitOfLowerPriorityButNotACriticalOne() {
+        Visit emergency = visit("e", 2).service(minutes(60)).priority(org.techroute.solver.domain.Priority.CRITICAL)
+                .build();
+        // at position 1 it starts 08:55 and ends 09:55: v3 would be reached 10:07, inside its window: nothing out
+        assertThat(route.ejectionFor(emergency, 1, 2)).isEmpty();
+        Visit longer = visit("l", 2).service(minutes(120)).priority(org.techroute.solver.domain.Priority.CRITICAL)
+                .build();
+        // ends 10:55: v3 (window to 10:30) would be late, so v3 goes out
+        assertThat(route.insertionCost(longer, 1)).isEqualTo(InsertionRoute.INFEASIBLE);
+        assertThat(route.ejectionFor(longer, 1, 2)).containsExactly(v3);
+        assertThat(route.ejectionFor(longer, 1, 0)).as("nothing may go out").isNull();
+
+        Visit critical3 = visit("c3", 3).window(at(10, 0), at(10, 30))
+                .priority(org.techroute.solver.domain.Priority.CRITICAL).build();
+        Shift withCritical = wire(shift("k", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0)).build(),
+                visit("a", 1).window(at(8, 0), at(9, 0)).build(), critical3);
+        assertThat(new InsertionRoute(withCritical).ejectionFor(longer, 1, 2)).as("a CRITICAL visit stays").isNull();
+    }
 }
