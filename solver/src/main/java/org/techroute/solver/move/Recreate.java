@@ -172,24 +172,7 @@ final class Recreate {
         List<long[]> candidates = new ArrayList<>(); // {cost, shift index, position}
         List<Shift> shifts = plan.getShifts();
         for (Visit visit : visits) {
-            candidates.clear();
-            for (int s = 0; s < shifts.size(); s++) {
-                Shift shift = shifts.get(s);
-                if (!isEligible(visit, shift)) {
-                    continue;
-                }
-                InsertionRoute route = routes.of(shift);
-                if (!route.fitsCapacity(visit)) {
-                    continue;
-                }
-                for (int position = route.pinnedCount(); position <= route.size(); position++) {
-                    long cost = route.insertionCost(visit, position, urgencyWeight);
-                    if (cost != InsertionRoute.INFEASIBLE) {
-                        candidates.add(new long[] { cost, s, position });
-                    }
-                }
-            }
-            candidates.sort((a, b) -> Long.compare(a[0], b[0]));
+            positions(routes, visit, false, candidates);
             boolean placed = false;
             for (long[] candidate : candidates) {
                 InsertionRoute route = routes.of(shifts.get((int) candidate[1]));
@@ -213,6 +196,34 @@ final class Recreate {
         return left;
     }
 
+    /**
+     * Every position of every eligible route with van room for the visit, as {cost, shift index, position}, cheapest
+     * first: by {@link InsertionRoute#insertionCost(Visit, int, long)}, or with {@code ownCostOnly} by
+     * {@link InsertionRoute#ownCost} (what the insertion does to later visits not judged).
+     */
+    private void positions(Routes routes, Visit visit, boolean ownCostOnly, List<long[]> out) {
+        out.clear();
+        List<Shift> shifts = plan.getShifts();
+        for (int s = 0; s < shifts.size(); s++) {
+            Shift shift = shifts.get(s);
+            if (!isEligible(visit, shift)) {
+                continue;
+            }
+            InsertionRoute route = routes.of(shift);
+            if (!route.fitsCapacity(visit)) {
+                continue;
+            }
+            for (int position = route.pinnedCount(); position <= route.size(); position++) {
+                long cost = ownCostOnly ? route.ownCost(visit, position, urgencyWeight)
+                        : route.insertionCost(visit, position, urgencyWeight);
+                if (cost != InsertionRoute.INFEASIBLE) {
+                    out.add(new long[] { cost, s, position });
+                }
+            }
+        }
+        out.sort((a, b) -> Long.compare(a[0], b[0]));
+    }
+
     /** How many visits an emergency may push out of a route; how many of its cheapest positions are tried. */
     static final int MAX_EJECTED = 2;
     static final int EJECTION_POSITIONS = 20;
@@ -226,24 +237,7 @@ final class Recreate {
      */
     private List<Visit> insertEjecting(Routes routes, Visit visit, List<long[]> scratch) {
         List<Shift> shifts = plan.getShifts();
-        scratch.clear();
-        for (int s = 0; s < shifts.size(); s++) {
-            Shift shift = shifts.get(s);
-            if (!isEligible(visit, shift)) {
-                continue;
-            }
-            InsertionRoute route = routes.of(shift);
-            if (!route.fitsCapacity(visit)) {
-                continue;
-            }
-            for (int position = route.pinnedCount(); position <= route.size(); position++) {
-                long cost = route.ownCost(visit, position, urgencyWeight);
-                if (cost != InsertionRoute.INFEASIBLE) {
-                    scratch.add(new long[] { cost, s, position });
-                }
-            }
-        }
-        scratch.sort((a, b) -> Long.compare(a[0], b[0]));
+        positions(routes, visit, true, scratch);
         for (int c = 0; c < Math.min(EJECTION_POSITIONS, scratch.size()); c++) {
             InsertionRoute route = routes.of(shifts.get((int) scratch.get(c)[1]));
             int position = (int) scratch.get(c)[2];
