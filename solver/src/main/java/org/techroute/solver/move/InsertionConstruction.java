@@ -48,7 +48,7 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
         unassigned.sort(Comparator.comparingLong((Visit visit) -> visit.getPriority().unassignedWeight()).reversed()
                 .thenComparing(Comparator.comparingLong(
                         (Visit visit) -> matrix.travelMillis(depot, visit.getLocation())).reversed()));
-        Recreate recreate = new Recreate(plan, NearbyIndex.build(plan, RuinRecreateMoveIteratorFactory.NEAREST));
+        Recreate recreate = new Recreate(plan, NearbyIndex.of(plan, RuinRecreateMoveIteratorFactory.NEAREST));
         Recreate.Routes routes = recreate.newRoutes();
         recreate.insertAnywhere(routes, recreate.insertAll(routes, unassigned, null));
         RoutesMove move = routes.toMove("InsertionConstruction");

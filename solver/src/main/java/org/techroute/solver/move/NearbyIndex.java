@@ -16,18 +16,87 @@ import org.techroute.solver.travel.TravelTimeMatrix;
  */
 public final class NearbyIndex {
 
-    private final RoutePlan plan;
+    /** Weak: the cache ({@link #of}) holds indexes by their plan, which must stay collectable. */
+    private final java.lang.ref.WeakReference<RoutePlan> plan;
     private final List<Visit> visits;
     private final Map<Visit, Integer> indexOf;
     private final int[][] nearest;
+    /** Neighbours asked for (rows may be shorter when there are fewer visits). */
+    private final int k;
+    /** What the index was built from, to tell whether it still fits the plan ({@link #of}). */
+    private final Visit[] visitSnapshot;
+    private final int[] locations;
+    private final TravelTimeMatrix matrix;
 
-    private NearbyIndex(RoutePlan plan, List<Visit> visits, Map<Visit, Integer> indexOf, int[][] nearest) {
-        this.plan = plan;
-        this.visits = visits;
+    private NearbyIndex(RoutePlan plan, List<Visit> visits, Map<Visit, Integer> indexOf, int[][] nearest, int k) {
+        this.plan = new java.lang.ref.WeakReference<>(plan);
+        this.visitSnapshot = visits.toArray(Visit[]::new);
+        this.visits = Arrays.asList(visitSnapshot);
         this.indexOf = indexOf;
         this.nearest = nearest;
+        this.k = k;
+        this.locations = new int[visitSnapshot.length];
+        for (int i = 0; i < visitSnapshot.length; i++) {
+            locations[i] = visitSnapshot[i].getLocation();
+        }
+        this.matrix = matrixOf(plan);
     }
 
+    /**
+     * The index of the plan's visits as they are now, with {@code k} neighbours each: shared by the construction and
+     * the move factories of a solve (each phase start asks for it), so the O(n²) scan of the matrix runs once per
+     * problem, not once per factory. A request for fewer neighbours than a cached index has is served from it; a
+     * cached index is used only for the same plan object with the same visits (by identity, in order) and matrix,
+     * so a problem change that adds, removes or replaces visits gets a new one.
+     */
+    public static NearbyIndex of(RoutePlan plan, int k) {
+        synchronized (CACHE) {
+            NearbyIndex cached = CACHE.get(plan);
+            if (cached != null && cached.sameVisits(plan)) {
+                if (cached.k >= k) {
+                    return cached.k == k ? cached : cached.truncated(k);
+                }
+            }
+        }
+        NearbyIndex built = build(plan, k);
+        synchronized (CACHE) {
+            NearbyIndex cached = CACHE.get(plan);
+            if (cached == null || !cached.sameVisits(plan) || cached.k < k) {
+                CACHE.put(plan, built);
+            }
+        }
+        return built;
+    }
+
+    /** One index per working solution (weak keys: gone with the solve); identity of the plan object. */
+    private static final Map<RoutePlan, NearbyIndex> CACHE = new java.util.WeakHashMap<>();
+
+    private boolean sameVisits(RoutePlan current) {
+        List<Visit> now = current.getVisits();
+        if (now.size() != visitSnapshot.length || matrix != matrixOf(current)) {
+            return false;
+        }
+        for (int i = 0; i < visitSnapshot.length; i++) {
+            if (now.get(i) != visitSnapshot[i] || now.get(i).getLocation() != locations[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private NearbyIndex truncated(int k) {
+        int[][] fewer = new int[nearest.length][];
+        for (int i = 0; i < nearest.length; i++) {
+            fewer[i] = nearest[i].length <= k ? nearest[i] : Arrays.copyOf(nearest[i], k);
+        }
+        return new NearbyIndex(plan.get(), visits, indexOf, fewer, k);
+    }
+
+    private static TravelTimeMatrix matrixOf(RoutePlan plan) {
+        return plan.getShifts().isEmpty() ? null : plan.getShifts().get(0).getMatrix();
+    }
+
+    /** A new index (no cache); {@link #of} is the one to use in a solve. */
     public static NearbyIndex build(RoutePlan plan, int k) {
         List<Visit> visits = plan.getVisits();
         int n = visits.size();
@@ -39,7 +108,7 @@ public final class NearbyIndex {
         int[][] nearest = new int[n][];
         if (n == 0 || plan.getShifts().isEmpty()) {
             Arrays.fill(nearest, new int[0]);
-            return new NearbyIndex(plan, visits, indexOf, nearest);
+            return new NearbyIndex(plan, visits, indexOf, nearest, k);
         }
         TravelTimeMatrix matrix = plan.getShifts().get(0).getMatrix();
         long[] keys = new long[n - 1];
@@ -64,7 +133,7 @@ public final class NearbyIndex {
             }
             nearest[i] = best;
         }
-        return new NearbyIndex(plan, visits, indexOf, nearest);
+        return new NearbyIndex(plan, visits, indexOf, nearest, k);
     }
 
     /** Partially orders {@code keys} so that its first {@code k} entries are its k smallest (quickselect). */
@@ -101,7 +170,7 @@ public final class NearbyIndex {
     }
 
     public boolean isFor(RoutePlan solution) {
-        return plan == solution;
+        return plan.get() == solution;
     }
 
     public int size() {

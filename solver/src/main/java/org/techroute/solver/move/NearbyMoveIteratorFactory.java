@@ -36,7 +36,7 @@ public abstract class NearbyMoveIteratorFactory implements MoveIteratorFactory<R
 
     @Override
     public void phaseStarted(ScoreDirector<RoutePlan> scoreDirector) {
-        index = NearbyIndex.build(scoreDirector.getWorkingSolution(), nearest);
+        index = NearbyIndex.of(scoreDirector.getWorkingSolution(), nearest);
     }
 
     @Override
@@ -59,7 +59,7 @@ public abstract class NearbyMoveIteratorFactory implements MoveIteratorFactory<R
             Random workingRandom) {
         RoutePlan plan = scoreDirector.getWorkingSolution();
         if (index == null || !index.isFor(plan)) {
-            index = NearbyIndex.build(plan, nearest);
+            index = NearbyIndex.of(plan, nearest);
         }
         NearbyMoveGenerator generator = new NearbyMoveGenerator(index, workingRandom);
         return RoutesMove.endless(() -> generator.next(kind, plan));
