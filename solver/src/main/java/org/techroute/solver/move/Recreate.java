@@ -168,14 +168,26 @@ final class Recreate {
      * O(positions) estimates plus a replay per candidate that is tried. Returns those that fit nowhere.
      */
     List<Visit> insertAnywhere(Routes routes, List<Visit> visits) {
+        return insertAnywhere(routes, visits, null);
+    }
+
+    /**
+     * {@link #insertAnywhere(Routes, List)}, but never before {@code ahead} in its route (null: anywhere): visits an
+     * emergency pushed out must not go back in front of it.
+     */
+    private List<Visit> insertAnywhere(Routes routes, List<Visit> visits, Visit ahead) {
         List<Visit> left = new ArrayList<>();
         List<long[]> candidates = new ArrayList<>(); // {cost, shift index, position}
         List<Shift> shifts = plan.getShifts();
+        InsertionRoute aheadRoute = ahead == null ? null : routes.routeOf(ahead);
         for (Visit visit : visits) {
             positions(routes, visit, false, candidates);
             boolean placed = false;
             for (long[] candidate : candidates) {
                 InsertionRoute route = routes.of(shifts.get((int) candidate[1]));
+                if (route == aheadRoute && candidate[2] <= route.visits.indexOf(ahead)) {
+                    continue;
+                }
                 if (route.keepsFeasibility(visit, (int) candidate[2])) {
                     routes.insert(route, (int) candidate[2], visit);
                     placed = true;
@@ -186,7 +198,7 @@ final class Recreate {
                 List<Visit> ejected = insertEjecting(routes, visit, candidates);
                 if (ejected != null) {
                     placed = true;
-                    left.addAll(insertAnywhere(routes, ejected));
+                    left.addAll(insertAnywhere(routes, ejected, visit));
                 }
             }
             if (!placed) {
@@ -251,6 +263,69 @@ final class Recreate {
             }
         }
         return null;
+    }
+
+    /** How many of an urgent visit's cheapest sooner positions {@link #moveSooner} picks from. */
+    static final int SOONER_CANDIDATES = 6;
+
+    /**
+     * The CRITICAL visits not started: those {@link #moveSooner} moves. Empty when urgent lateness weighs nothing.
+     */
+    List<Visit> urgentVisits() {
+        List<Visit> urgent = new ArrayList<>();
+        if (urgencyWeight > 0) {
+            for (Visit visit : plan.getVisits()) {
+                if (visit.getPriority() == Priority.CRITICAL && !visit.isStarted()) {
+                    urgent.add(visit);
+                }
+            }
+        }
+        return urgent;
+    }
+
+    /**
+     * Moves a CRITICAL visit (not pinned) to one of its {@link #SOONER_CANDIDATES} cheapest positions, by detour plus
+     * its own wait ({@link InsertionRoute#ownCost}), that cost less than where it is (any, when it is unassigned),
+     * on any technician it may go to. Lower-priority visits after it that the route can then no longer serve, at most
+     * {@link #MAX_EJECTED}, are taken out and placed elsewhere if they fit. The emergency goes before other work
+     * even when that pushes work out: a choice the local search's one-visit moves can hardly reach, since the
+     * plan between (emergency in, nothing out) breaks a hard constraint. The move is judged by the real score.
+     * Returns false when there is no such position.
+     */
+    boolean moveSooner(Routes routes, Visit visit, Random random) {
+        InsertionRoute from = routes.routeOf(visit);
+        long current = Long.MAX_VALUE;
+        if (from != null) {
+            int at = from.visits.indexOf(visit);
+            if (at < from.pinnedCount()) {
+                return false;
+            }
+            routes.removeVisit(from, visit);
+            current = from.ownCost(visit, at, urgencyWeight);
+        }
+        List<long[]> candidates = new ArrayList<>();
+        positions(routes, visit, true, candidates);
+        int sooner = 0;
+        while (sooner < candidates.size() && candidates.get(sooner)[0] < current) {
+            sooner++;
+        }
+        if (sooner == 0) {
+            return false;
+        }
+        int bound = Math.min(sooner, SOONER_CANDIDATES);
+        long[] candidate = candidates.get(Math.min(random.nextInt(bound), random.nextInt(bound)));
+        InsertionRoute route = routes.of(plan.getShifts().get((int) candidate[1]));
+        int position = (int) candidate[2];
+        List<Visit> ejected = route.ejectionFor(visit, position, MAX_EJECTED);
+        if (ejected == null) {
+            return false;
+        }
+        for (Visit out : ejected) {
+            routes.removeVisit(route, out);
+        }
+        routes.insert(route, position, visit);
+        insertAnywhere(routes, ejected, visit);
+        return true;
     }
 
     private boolean insert(Routes routes, Visit visit, Random random) {
