@@ -10,7 +10,7 @@ const ACTIVE = new Set(['VALIDATING', 'SCHEDULED', 'SOLVING']);
 const REFRESH_MS = 2000; // while solving, the plan is fetched again at most this often
 
 const state = {
-  map: null, planId: null, plan: null, routes: null, status: null, selected: null, day: null,
+  map: null, planId: null, plan: null, routes: null, status: null, selected: null, day: null, shownPlanId: null,
   events: null, refreshTimer: null, lastFetch: 0, colours: new Map(), pick: null,
   change: null, // the last live change of this plan: { planId, changeId, what }, its panel follows the re-plan
 };
@@ -96,11 +96,22 @@ function showScore(score, feasible) {
 async function refreshPlan() {
   const id = state.planId;
   state.lastFetch = Date.now();
-  const plan = await api.plan(id);
-  const routes = plan.solution ? await api.routes(id) : null;
+  let plan = await api.plan(id);
+  let routes = plan.solution ? await api.routes(id) : null;
   if (id !== state.planId) return; // another plan was chosen meanwhile
+  // A re-plan after a live change has no solution until its first best is saved (it may wait for a solver slot):
+  // keep the plan before the change on screen meanwhile, and say so, instead of a blank map and timeline.
+  const previous = state.plan;
+  const stale = !plan.solution && previous && previous.solution && state.shownPlanId === id
+    && state.status && ACTIVE.has(state.status.status);
+  if (stale) {
+    plan = previous;
+    routes = state.routes;
+  }
+  $('#plan-stale').hidden = !stale;
   state.plan = plan;
   state.routes = routes;
+  state.shownPlanId = id;
   render();
   refreshChange();
 }
