@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.LoggerFactory;
 import org.techroute.data.mapping.ProblemMapper;
+import org.techroute.data.model.Options;
 import org.techroute.data.model.Problem;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.travel.TravelMatrices;
@@ -29,8 +30,13 @@ import org.techroute.data.vrptw.SolomonReader;
  *
  * <pre>
  * vrptw --instances PATH... --bks FILE [--convention TEXT] [--hierarchical-bks FILE]
- *       [--time-limit PT30S] [--seed N] [--out results.csv]
+ *       [--time-limit PT30S] [--step-limit N] [--seed N] [--seeds K] [--warm-up PT20S] [--out results.csv]
  * </pre>
+ * {@code --step-limit} also ends each solve after N local search steps (the same result on any machine: for
+ * tests).
+ * With {@code --seeds K} every instance is solved K times, with seeds N to N+K-1, and the summary gives each
+ * seed's average gap and their mean. Before anything is timed, the JVM is warmed up for {@code --warm-up} (default
+ * 20 s; {@code PT0S}: none) by untimed solves of the first instances, as a long-running service is warm.
  * PATH is a file or a directory (its {@code *.txt} files). {@code --bks} rows are filtered by convention
  * (default {@value #DEFAULT_CONVENTION}); the hierarchical table defaults to {@code bks.csv} next to it.
  * Exit code 0 when every result is feasible, 1 when any is not, 2 on bad arguments.
@@ -41,12 +47,13 @@ public final class VrptwBenchmark {
 
     static final String CSV_HEADER = "instance,customers,vehicles_available,time_limit_s,routes,distance,feasible,"
             + "violations,bks_distance,bks_vehicles,gap_pct,hier_bks_vehicles,hier_bks_distance,vehicle_diff,"
-            + "hier_gap_pct,solve_seconds,score";
+            + "hier_gap_pct,solve_seconds,score,seed";
 
     /** One instance's outcome. Gaps are null without a BKS. */
     record Row(String instance, int customers, int vehiclesAvailable, long timeLimitSeconds, int routes,
             double distance, List<String> violations, Double bksDistance, Integer bksVehicles, Double gapPct,
-            Integer hierVehicles, Double hierDistance, Double hierGapPct, double solveSeconds, String score) {
+            Integer hierVehicles, Double hierDistance, Double hierGapPct, double solveSeconds, String score,
+            long seed) {
 
         boolean feasible() {
             return violations.isEmpty();
@@ -75,7 +82,8 @@ public final class VrptwBenchmark {
         } catch (IllegalArgumentException e) {
             err.println("vrptw: " + e.getMessage());
             err.println("usage: vrptw --instances PATH... --bks FILE [--convention TEXT] [--hierarchical-bks FILE]"
-                    + " [--time-limit PT30S] [--seed N] [--out results.csv]");
+                    + " [--time-limit PT30S] [--step-limit N] [--seed N] [--seeds K] [--warm-up PT20S]"
+                    + " [--out results.csv]");
             return 2;
         }
         quietSolverLogs();
@@ -85,22 +93,21 @@ public final class VrptwBenchmark {
         Planner planner = new Planner(new ProblemMapper(new ProblemValidator(), TravelMatrices.withoutRoads()));
         out.printf(Locale.ROOT, "%-10s %6s %10s %10s %8s %5s %8s %8s %8s%n", "instance", "routes", "distance",
                 "bks", "gap%", "bksV", "hierV", "hierGap%", "time_s");
+        warmUp(planner, arguments, out);
         List<Row> rows = new ArrayList<>();
         for (Path file : arguments.instances) {
             SolomonReader.Instance instance = SolomonReader.read(file);
-            Row row = solve(planner, instance, arguments, bks, hierarchical);
-            rows.add(row);
-            out.printf(Locale.ROOT, "%-10s %6d %10.2f %10s %8s %5s %8s %8s %8.1f%s%n", row.instance(), row.routes(),
-                    row.distance(), fmt(row.bksDistance()), fmt(row.gapPct()),
-                    row.bksVehicles() == null ? "-" : row.bksVehicles().toString(),
-                    row.hierVehicles() == null ? "-" : row.hierVehicles() + "(" + signed(row.vehicleDiff()) + ")",
-                    fmt(row.hierGapPct()), row.solveSeconds(), row.feasible() ? "" : "  INFEASIBLE");
-            for (String violation : row.violations()) {
-                out.println("    INFEASIBLE " + row.instance() + ": " + violation);
+            for (long seed = arguments.seed; seed < arguments.seed + arguments.seeds; seed++) {
+                Row row = solve(planner, instance, arguments, seed, bks, hierarchical);
+                rows.add(row);
+                print(out, row);
+                if (arguments.out != null) {
+                    writeCsv(arguments.out, rows);
+                }
             }
-            if (arguments.out != null) {
-                writeCsv(arguments.out, rows);
-            }
+        }
+        if (arguments.seeds > 1) {
+            out.println(seedSummary(rows));
         }
         out.println(summary(rows));
         long infeasible = rows.stream().filter(r -> !r.feasible()).count();
@@ -112,9 +119,52 @@ public final class VrptwBenchmark {
         return 0;
     }
 
-    static Row solve(Planner planner, SolomonReader.Instance instance, Arguments arguments, BksTable bks,
+    private static void print(PrintStream out, Row row) {
+        out.printf(Locale.ROOT, "%-10s %6d %10.2f %10s %8s %5s %8s %8s %8.1f%s%n", row.instance(), row.routes(),
+                row.distance(), fmt(row.bksDistance()), fmt(row.gapPct()),
+                row.bksVehicles() == null ? "-" : row.bksVehicles().toString(),
+                row.hierVehicles() == null ? "-" : row.hierVehicles() + "(" + signed(row.vehicleDiff()) + ")",
+                fmt(row.hierGapPct()), row.solveSeconds(), row.feasible() ? "" : "  INFEASIBLE");
+        for (String violation : row.violations()) {
+            out.println("    INFEASIBLE " + row.instance() + ": " + violation);
+        }
+    }
+
+    /**
+     * Untimed solves of the instances, in order and round again, for {@code --warm-up}: the JIT compiles the solver's
+     * hot paths before the first timed solve, as in a service that has been running. Each solve gets the time limit,
+     * or what is left of the warm-up.
+     */
+    static void warmUp(Planner planner, Arguments arguments, PrintStream out) {
+        if (arguments.warmUp.isZero()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long budget = arguments.warmUp.toNanos();
+        int solves = 0;
+        while (System.nanoTime() - started < budget) {
+            Path file = arguments.instances.get(solves % arguments.instances.size());
+            long left = budget - (System.nanoTime() - started);
+            Duration limit = Duration.ofNanos(Math.max(Duration.ofMillis(200).toNanos(),
+                    Math.min(left, arguments.timeLimit.toNanos())));
+            planner.solve(SolomonReader.toProblem(SolomonReader.read(file), limit, arguments.seed + 1000 + solves),
+                    progress -> {
+                    });
+            solves++;
+        }
+        out.printf(Locale.ROOT, "warm-up: %d untimed solve(s) in %.1f s%n", solves,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    static Row solve(Planner planner, SolomonReader.Instance instance, Arguments arguments, long seed, BksTable bks,
             BksTable hierarchical) {
-        Problem problem = SolomonReader.toProblem(instance, arguments.timeLimit, arguments.seed);
+        Problem problem = SolomonReader.toProblem(instance, arguments.timeLimit, seed);
+        if (arguments.stepLimit != null) {
+            Options options = problem.options();
+            problem = problem.withOptions(new Options(options.timeLimit(), options.travelMode(),
+                    options.haversineSpeedKmh(), options.randomSeed(), arguments.stepLimit,
+                    options.constraintWeights()));
+        }
         long started = System.nanoTime();
         Problem plan = planner.solve(problem, progress -> {
         });
@@ -128,7 +178,7 @@ public final class VrptwBenchmark {
                 best.map(b -> gapPct(check.distance(), b.distance())).orElse(null),
                 hier.map(BksTable.Bks::vehicles).orElse(null), hier.map(BksTable.Bks::distance).orElse(null),
                 hier.map(b -> gapPct(check.distance(), b.distance())).orElse(null), seconds,
-                plan.solution().score());
+                plan.solution().score(), seed);
     }
 
     static double gapPct(double distance, double bks) {
@@ -144,6 +194,25 @@ public final class VrptwBenchmark {
                 gaps.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         String median = gaps.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.2f%%", median(gaps));
         return "instances=" + rows.size() + " feasible=" + feasible + " avg_gap=" + avg + " median_gap=" + median;
+    }
+
+    /**
+     * {@code seeds=K per_seed_avg_gap=[a%, b%, ...] mean_of_seeds=X%}: each seed's average gap over the instances
+     * (feasible results with a BKS) and their mean.
+     */
+    static String seedSummary(List<Row> rows) {
+        java.util.TreeMap<Long, List<Double>> bySeed = new java.util.TreeMap<>();
+        for (Row row : rows) {
+            if (row.feasible() && row.gapPct() != null) {
+                bySeed.computeIfAbsent(row.seed(), s -> new ArrayList<>()).add(row.gapPct());
+            }
+        }
+        List<Double> averages = bySeed.values().stream()
+                .map(gaps -> gaps.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toList();
+        String each = String.join(", ", averages.stream().map(a -> String.format(Locale.ROOT, "%.2f%%", a)).toList());
+        String mean = averages.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.2f%%",
+                averages.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+        return "seeds=" + bySeed.size() + " per_seed_avg_gap=[" + each + "] mean_of_seeds=" + mean;
     }
 
     static double median(List<Double> sorted) {
@@ -162,7 +231,7 @@ public final class VrptwBenchmark {
                     csvNumber(row.gapPct()), row.hierVehicles() == null ? "" : row.hierVehicles().toString(),
                     csvNumber(row.hierDistance()), row.vehicleDiff() == null ? "" : row.vehicleDiff().toString(),
                     csvNumber(row.hierGapPct()), String.format(Locale.ROOT, "%.1f", row.solveSeconds()),
-                    row.score())).append('\n');
+                    row.score(), Long.toString(row.seed()))).append('\n');
         }
         try {
             Path parent = out.toAbsolutePath().getParent();
@@ -207,7 +276,7 @@ public final class VrptwBenchmark {
 
     /** Parsed command line. */
     record Arguments(List<Path> instances, Path bks, String convention, Path hierarchicalBks, Duration timeLimit,
-            long seed, Path out) {
+            Long stepLimit, long seed, int seeds, Duration warmUp, Path out) {
 
         static Arguments parse(String[] args) {
             List<Path> instances = new ArrayList<>();
@@ -216,6 +285,9 @@ public final class VrptwBenchmark {
             String convention = DEFAULT_CONVENTION;
             Duration timeLimit = Duration.ofSeconds(30);
             long seed = 0;
+            int seeds = 1;
+            Long stepLimit = null;
+            Duration warmUp = Duration.ofSeconds(20);
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -248,6 +320,41 @@ public final class VrptwBenchmark {
                             throw new IllegalArgumentException("--seed needs an integer, got '" + text + "'");
                         }
                     }
+                    case "--step-limit" -> {
+                        String text = value(args, ++i, option);
+                        try {
+                            stepLimit = Long.parseLong(text);
+                        } catch (NumberFormatException e) {
+                            stepLimit = 0L;
+                        }
+                        if (stepLimit < 1) {
+                            throw new IllegalArgumentException("--step-limit needs a positive integer, got '" + text
+                                    + "'");
+                        }
+                    }
+                    case "--seeds" -> {
+                        String text = value(args, ++i, option);
+                        try {
+                            seeds = Integer.parseInt(text);
+                        } catch (NumberFormatException e) {
+                            seeds = 0;
+                        }
+                        if (seeds < 1) {
+                            throw new IllegalArgumentException("--seeds needs a positive integer, got '" + text + "'");
+                        }
+                    }
+                    case "--warm-up" -> {
+                        String text = value(args, ++i, option);
+                        try {
+                            warmUp = Duration.parse(text);
+                        } catch (DateTimeParseException e) {
+                            throw new IllegalArgumentException("--warm-up needs an ISO-8601 duration such as PT20S"
+                                    + " (PT0S: none), got '" + text + "'");
+                        }
+                        if (warmUp.isNegative()) {
+                            throw new IllegalArgumentException("--warm-up must not be negative");
+                        }
+                    }
                     case "--out" -> out = Path.of(value(args, ++i, option));
                     default -> throw new IllegalArgumentException("unknown argument '" + option + "'");
                 }
@@ -267,7 +374,8 @@ public final class VrptwBenchmark {
                     hierarchical = sibling;
                 }
             }
-            return new Arguments(List.copyOf(instances), bks, convention, hierarchical, timeLimit, seed, out);
+            return new Arguments(List.copyOf(instances), bks, convention, hierarchical, timeLimit, stepLimit, seed, seeds,
+                    warmUp, out);
         }
 
         private static String value(String[] args, int i, String option) {

@@ -67,6 +67,12 @@ class VrptwBenchmarkTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--instances");
         assertThat(VrptwBenchmark.run(new String[] { "--instances", dir.toString(), "--bks", "nope.csv" },
                 System.out, errStream)).isEqualTo(2);
+        assertThat(VrptwBenchmark.run(new String[] { "--instances", dir.toString(), "--bks", "x.csv", "--seeds", "0" },
+                System.out, errStream)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--seeds needs a positive integer, got '0'");
+        assertThat(VrptwBenchmark.run(new String[] { "--instances", dir.toString(), "--bks", "x.csv", "--warm-up",
+                "soon" }, System.out, errStream)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--warm-up needs an ISO-8601 duration");
     }
 
     @Test
@@ -86,7 +92,8 @@ class VrptwBenchmarkTest {
         Path csv = dir.resolve("out/results.csv");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = VrptwBenchmark.run(new String[] { "--instances", instances.toString(), "--bks", bks.toString(),
-                "--time-limit", "PT1S", "--out", csv.toString() }, new PrintStream(out, true, StandardCharsets.UTF_8),
+                "--time-limit", "PT5M", "--step-limit", "100", "--warm-up", "PT0S", "--out", csv.toString() },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isZero();
@@ -105,8 +112,22 @@ class VrptwBenchmarkTest {
         assertThat(Double.parseDouble(fields[5])).isCloseTo(331.62, within(0.01));
     }
 
+    @Test
+    void theSeedSummaryAveragesEachSeedThenTheSeeds() {
+        List<VrptwBenchmark.Row> rows = List.of(row("A", List.of(), 1.0, 0), row("B", List.of(), 3.0, 0),
+                row("A", List.of(), 2.0, 1), row("B", List.of(), 2.0, 1), row("A", List.of("late"), 50.0, 2),
+                row("B", List.of(), 5.0, 2));
+        assertThat(VrptwBenchmark.seedSummary(rows))
+                .isEqualTo("seeds=3 per_seed_avg_gap=[2.00%, 2.00%, 5.00%] mean_of_seeds=3.00%");
+    }
+
+    private static VrptwBenchmark.Row row(String name, List<String> violations, double gap, long seed) {
+        return new VrptwBenchmark.Row(name, 100, 25, 30, 10, 1000, violations, 1000.0, 10, gap, null, null, null,
+                30.0, "0hard/0medium/0soft", seed);
+    }
+
     private static VrptwBenchmark.Row row(String name, List<String> violations, double gap) {
         return new VrptwBenchmark.Row(name, 100, 25, 30, 10, 1000, violations, 1000.0, 10, gap, null, null, null,
-                30.0, "0hard/0medium/0soft");
+                30.0, "0hard/0medium/0soft", 0);
     }
 }
