@@ -45,7 +45,7 @@ public final class PlanCalendar {
         long sequence = Math.max(0, ChronoUnit.SECONDS.between(SEQUENCE_EPOCH, stamp));
         ICalendarText ics = new ICalendarText();
         ics.line("BEGIN", "VCALENDAR").line("VERSION", "2.0").line("PRODID", "-//techroute//route calendar//EN")
-                .line("CALSCALE", "GREGORIAN").line("METHOD", "PUBLISH")
+                .line("CALSCALE", "GREGORIAN")
                 .text("X-WR-CALNAME", "techroute: " + name + (plan.name() == null ? "" : " (" + plan.name() + ")"))
                 .line("REFRESH-INTERVAL;VALUE=DURATION", "PT15M").line("X-PUBLISHED-TTL", "PT15M");
         for (RouteSheet.Page page : sheet.pages()) {
