@@ -1,6 +1,11 @@
 package org.techroute.data.imports;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -55,6 +60,29 @@ public final class VisitCsvReader {
     public VisitCsvReader(ColumnMapping mapping, ZoneId zone) {
         this.mapping = mapping == null ? ColumnMapping.none() : mapping;
         this.zone = zone;
+    }
+
+    /** The bytes of a CSV file as text: UTF-8 (with or without byte order mark); anything else is an error. */
+    public static String decode(byte[] bytes) throws ImportException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+            probe.decode(in, out, true);
+            int valid = in.position();
+            for (int i = 0; i < valid; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ImportException(List.of(ImportError.atLine(line, "the file is not UTF-8 text: save or export"
+                    + " it as CSV in UTF-8")));
+        }
     }
 
     public Result read(String csv) throws ImportException {
