@@ -46,7 +46,7 @@ public final class TechrouteMain {
               import    add the visits of a CSV file to a problem (docs/import.md), for solve
                           --visits FILE.csv   the visits: id, customer, lat, lon, duration, ... (required)
                           --output FILE       where to write the problem JSON (required)
-                          --problem FILE      the base problem: technicians, shifts, options (default: none)
+                          --problem FILE      the base problem: technicians, shifts, options (required)
                           --map "A=id,B=lat"  rename the file's headers to techroute's columns
                           --zone ZONE         time zone for date-times without offset, e.g. Europe/Vaduz
               help      print this text

@@ -20,14 +20,14 @@ import org.techroute.data.model.Problem;
 import org.techroute.data.validation.ProblemValidator;
 
 /**
- * {@code import --visits FILE.csv --output FILE [--problem BASE.json] [--map "Header=column,..."] [--zone ZONE]}:
+ * {@code import --visits FILE.csv --output FILE --problem BASE.json [--map "Header=column,..."] [--zone ZONE]}:
  * adds the visits of a CSV file to a base problem (technicians, shifts, options) and writes the problem, ready for
  * {@code solve}. Any bad row: every error with its line and column, exit status 2, nothing written.
  */
 public final class ImportCommand {
 
     static final String USAGE = "usage: java -jar techroute.jar import --visits FILE.csv --output FILE"
-            + " [--problem BASE.json] [--map \"Ticket ID=id,...\"] [--zone Europe/Vaduz]";
+            + " --problem BASE.json [--map \"Ticket ID=id,...\"] [--zone Europe/Vaduz]";
     private static final Set<String> OPTIONS = Set.of("visits", "output", "problem", "map", "zone");
 
     private final PrintStream out;
@@ -48,8 +48,7 @@ public final class ImportCommand {
             CommandLine line = new CommandLine(args, OPTIONS);
             visits = Path.of(line.required("visits"));
             output = Path.of(line.required("output"));
-            String problem = line.optional("problem");
-            base = problem == null ? null : base(Path.of(problem));
+            base = base(Path.of(line.required("problem")));
             mapping = mapping(line.optional("map"));
             zone = zone(line.optional("zone"));
         } catch (CommandLine.UsageException e) {
@@ -66,9 +65,6 @@ public final class ImportCommand {
                 throw new NoSuchFileException(visits.toString());
             }
             String csv = VisitCsvReader.decode(Files.readAllBytes(visits));
-            if (base == null) {
-                base = Problem.of(fileName(visits), null, null, null, null);
-            }
             result = new VisitImport(new ProblemValidator()).importVisits(base, csv, new VisitCsvReader(mapping,
                     zone));
         } catch (NoSuchFileException e) {
@@ -97,8 +93,7 @@ public final class ImportCommand {
         Problem problem = result.problem();
         out.println(output + ": " + result.imported() + " visit(s) imported, " + problem.visitsOrEmpty().size()
                 + " in all, " + problem.techniciansOrEmpty().size() + " technician(s), " + problem.shiftsOrEmpty()
-                        .size() + " shift(s)" + (problem.shiftsOrEmpty().isEmpty()
-                                ? " (give --problem with technicians and shifts to solve it)" : ""));
+                        .size() + " shift(s)");
         return 0;
     }
 
@@ -133,11 +128,6 @@ public final class ImportCommand {
             throw new CommandLine.UsageException("--zone must be a time zone such as Europe/Vaduz or +01:00, got '"
                     + zone + "'");
         }
-    }
-
-    private static String fileName(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     }
 
     /** Input that cannot be read. */
