@@ -105,6 +105,19 @@ class PlanCalendarTest {
     }
 
     @Test
+    void aTechnicianWithoutVisitsGetsAnEmptyCalendar() throws Exception {
+        Problem plan = plan();
+        Problem noRoutes = plan.withSolution(new org.techroute.data.model.Solution(plan.solution().score(), true,
+                plan.solution().kpis(), List.of(), plan.solution().unassignedVisits(), null, null));
+
+        Calendar calendar = parse(PlanCalendar.technician(noRoutes, "p", "anna", Instant.parse(
+                "2026-11-22T18:00:00Z")));
+
+        assertThat(calendar.getComponents(Component.VEVENT)).isEmpty();
+        assertThat(calendar.getProperty(Property.PRODID)).isPresent();
+    }
+
+    @Test
     void uidsOfOddVisitIdsStayPlainAscii() {
         assertThat(PlanCalendar.uid("p 1", "Ä,;x")).isEqualTo("visit-%C3%84%2C%3Bx.plan-p%201@techroute");
     }
