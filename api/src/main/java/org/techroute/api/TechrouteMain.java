@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.techroute.api.cli.BatchCommand;
 import org.techroute.api.cli.GenerateCommand;
+import org.techroute.api.cli.ImportCommand;
 import org.techroute.api.cli.SolveCommand;
 import org.techroute.api.cli.WhatIfCommand;
 
@@ -42,6 +43,12 @@ public final class TechrouteMain {
                           --folder DIR        (required)
                           --time-limit PT5M   per plan (default: each plan's own)
                           --report FILE       run report, JSON (default: DIR/batch-report.json)
+              import    add the visits of a CSV file to a problem (docs/import.md), for solve
+                          --visits FILE.csv   the visits: id, customer, lat, lon, duration, ... (required)
+                          --output FILE       where to write the problem JSON (required)
+                          --problem FILE      the base problem: technicians, shifts, options (required)
+                          --map "A=id,B=lat"  rename the file's headers to techroute's columns
+                          --zone ZONE         time zone for date-times without offset, e.g. Europe/Vaduz
               help      print this text
 
             exit status: 0 done, 1 failed while solving, 2 bad command line or invalid input (nothing written)
@@ -73,6 +80,7 @@ public final class TechrouteMain {
             case "generate" -> new GenerateCommand(System.err).run(rest);
             case "what-if" -> new WhatIfCommand(System.out, System.err).run(rest);
             case "batch" -> new BatchCommand(System.out, System.err).run(rest);
+            case "import" -> new ImportCommand(System.out, System.err).run(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'\n");
                 System.err.print(USAGE);

@@ -13,12 +13,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param priority       default {@code NORMAL}
  * @param demand         per capacity dimension (optional; matches shifts' {@code capacity})
  * @param pin            set when the visit is started or done: it stays on that shift at that position
+ * @param address        for people only (route sheet, calendar): techroute does not geocode, {@code location} places
+ *                       the visit
+ * @param notes          for the technician (route sheet, calendar); not used for planning
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
         List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
         Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
-        List<String> excludedTechnicianIds, List<Integer> demand, Pin pin) {
+        List<String> excludedTechnicianIds, List<Integer> demand, Pin pin, String address, String notes) {
+
+    /** A visit without address or notes. */
+    public Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
+            List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
+            Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
+            List<String> excludedTechnicianIds, List<Integer> demand, Pin pin) {
+        this(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills, requiredCertifications,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand, pin, null,
+                null);
+    }
 
     public List<TimeWindow> timeWindowsOrEmpty() {
         return timeWindows == null ? List.of() : timeWindows;
@@ -56,6 +69,6 @@ public record Visit(String id, String customerName, Location location, Long serv
     public Visit withPin(Pin newPin) {
         return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
                 requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
-                demand, newPin);
+                demand, newPin, address, notes);
     }
 }
