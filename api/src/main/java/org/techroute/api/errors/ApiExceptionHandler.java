@@ -66,6 +66,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
             }
+            if (cause instanceof ApiException api) {
+                // a typed body read by DocumentBodies: the violation with its JSON path
+                return problem(api.toProblemDetail(), api.headers());
+            }
         }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
                 "the request body is missing or is not valid JSON of the expected shape"), headers);
