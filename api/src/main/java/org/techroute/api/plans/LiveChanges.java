@@ -16,6 +16,7 @@ import org.techroute.data.json.ProblemJson;
 import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Solution;
+import org.techroute.data.model.Violation;
 import org.techroute.data.plan.PlanBuilder;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.validation.InvalidProblemException;
@@ -125,6 +126,35 @@ final class LiveChanges {
                 ProblemJson.write(changed), PlanRuns.UNDER_WAY_HERE, OffsetDateTime.now(java.time.ZoneOffset.UTC));
     }
 
+    /** A change that did not go in (under the lock): its track and waiter say why; nothing was changed. */
+    static void notApplied(SolverRun run, ChangeTrack track, int changeVersion, RuntimeException cause) {
+        List<Violation> violations = cause instanceof InvalidProblemException invalid ? invalid.violations()
+                : List.of();
+        String reason = cause instanceof InvalidProblemException
+                ? "the change cannot be applied to the routes the solver is working on; nothing was changed"
+                : cause instanceof ChangeNotApplied ? cause.getMessage()
+                        : "the change could not be applied (see the service log); nothing was changed";
+        track.failed(reason, violations);
+        for (SolverRun.Waiter waiter : run.waiters) {
+            if (waiter.version() == changeVersion && waiter.track() == track) {
+                run.waiters.remove(waiter);
+                waiter.future().completeExceptionally(cause instanceof InvalidProblemException
+                        || cause instanceof ChangeNotApplied ? cause
+                                : new ChangeNotApplied(reason));
+            }
+        }
+    }
+
+    /** Changes the solver never took (the run ended first): nothing of them was stored. */
+    static void refuseQueued(SolverRun run) {
+        for (SolverRun.Waiter waiter : run.waiters) {
+            if (waiter.track() != null && waiter.track().state() == ChangeTrack.State.QUEUED) {
+                notApplied(run, waiter.track(), waiter.version(), new ChangeNotApplied("the run ended"
+                        + " before the solver took the change; nothing was changed: send it again"));
+            }
+        }
+    }
+
     /** A change that is applied to the routes the solver is working on, when the solver takes it. */
     private final class VersionedChange implements ProblemChange<RoutePlan> {
         private final SolverRun run;
@@ -159,7 +189,7 @@ final class LiveChanges {
                     if (basedOn != null && run.unapplied == 0) {
                         run.latest = basedOn;
                     }
-                    run.notApplied(track, version, e);
+                    notApplied(run, track, version, e);
                     return; // the solver is left as it was
                 }
                 if (run.unapplied == 0) {

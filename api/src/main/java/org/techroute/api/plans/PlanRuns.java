@@ -115,19 +115,14 @@ public class PlanRuns {
         try {
             MappedProblem mapped = toQueued.get();
             SolverRun solverRun = new SolverRun(this, planId, run, mapped, reservation,
-                    priority != null ? priority : SolverSlots.Priority.of(mapped.problem()));
-            CompletableFuture<Problem> first = new CompletableFuture<>();
-            solverRun.waiters.add(new SolverRun.Waiter(0, first, change));
-            if (change != null) {
-                solverRun.tracks.add(new SolverRun.Tracked(0, change));
-            }
+                    priority != null ? priority : SolverSlots.Priority.of(mapped.problem()), change);
             runs.put(planId, solverRun);
             queued = true;
             announce(planId, PlanStatus.QUEUED, run, null, null, null);
             if (!slots.execute(solverRun, solverRun.priority)) {
                 finish(solverRun, PlanStatus.STOPPED, "the service is shutting down", null);
             }
-            return first;
+            return solverRun.firstBest;
         } finally {
             if (!queued) {
                 reservation.release();
@@ -261,19 +256,13 @@ public class PlanRuns {
     /** QUEUED to SOLVING, on the run's thread; false (the run abandoned) when the plan changed or was taken. */
     boolean beginSolving(SolverRun run) {
         if (!claims.startSolving(run.planId, lease.instanceId(), lease.until(), now())) {
-            synchronized (run.lock) {
-                if (run.finished) {
-                    return false;
-                }
-                run.finished = true;
+            if (run.abandon()) {
                 claims.release(run.planId, lease.instanceId());
-                run.status = PlanStatus.STOPPED;
+                LOG.info("plan {} not solved here: the plan changed, or another instance took it, before solving"
+                        + " started", run.planId);
+                ended(run);
+                events.complete(run.planId);
             }
-            LOG.info("plan {} not solved here: the plan changed, or another instance took it, before solving"
-                    + " started", run.planId);
-            run.follow(run.appliedVersion, null, true, now());
-            ended(run);
-            events.complete(run.planId);
             return false;
         }
         run.status = PlanStatus.SOLVING;

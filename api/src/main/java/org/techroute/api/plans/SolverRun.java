@@ -21,9 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Solution;
-import org.techroute.data.model.Violation;
 import org.techroute.data.solve.Planner;
-import org.techroute.data.validation.InvalidProblemException;
 import org.techroute.solver.domain.RoutePlan;
 
 /**
@@ -71,8 +69,12 @@ final class SolverRun implements Runnable {
     /** Set once, under the lock, by the owner when the run ended. */
     boolean finished;
 
+    /** The first best solution of the run, as a plan document (cancelled when the run ends without one). */
+    final CompletableFuture<Problem> firstBest = new CompletableFuture<>();
+
+    /** A run of {@code mapped}; {@code change} (optional, already applied) is the change request it re-plans. */
     SolverRun(PlanRuns owner, String planId, int run, MappedProblem mapped, SolverSlots.Reservation reservation,
-            SolverSlots.Priority priority) {
+            SolverSlots.Priority priority, ChangeTrack change) {
         this.owner = owner;
         this.planId = planId;
         this.run = run;
@@ -82,6 +84,10 @@ final class SolverRun implements Runnable {
         this.latest = mapped.problem();
         this.factory = Planner.solverFactory(Planner.settings(mapped.problem().optionsOrDefaults()));
         this.reservation = reservation;
+        waiters.add(new Waiter(0, firstBest, change));
+        if (change != null) {
+            tracks.add(new Tracked(0, change));
+        }
     }
 
     /** A waiter for the first best solution of version {@code version} or later (with the change it follows). */
@@ -197,54 +203,17 @@ final class SolverRun implements Runnable {
         }
     }
 
-    /** A change that did not go in (under the lock): its track and waiter say why; nothing was changed. */
-    void notApplied(ChangeTrack track, int changeVersion, RuntimeException cause) {
-        List<Violation> violations = cause instanceof InvalidProblemException invalid ? invalid.violations()
-                : List.of();
-        String reason = cause instanceof InvalidProblemException
-                ? "the change cannot be applied to the routes the solver is working on; nothing was changed"
-                : cause instanceof LiveChanges.ChangeNotApplied ? cause.getMessage()
-                        : "the change could not be applied (see the service log); nothing was changed";
-        track.failed(reason, violations);
-        for (Waiter waiter : waiters) {
-            if (waiter.version() == changeVersion && waiter.track() == track) {
-                waiters.remove(waiter);
-                waiter.future().completeExceptionally(cause instanceof InvalidProblemException
-                        || cause instanceof LiveChanges.ChangeNotApplied ? cause
-                                : new LiveChanges.ChangeNotApplied(reason));
+    /** The run could not start solving here (under the lock, once): it ends without a status change. */
+    boolean abandon() {
+        synchronized (lock) {
+            if (finished) {
+                return false;
             }
+            finished = true;
+            status = PlanStatus.STOPPED;
         }
-    }
-
-    /**
-     * At the end, under the lock: the final plan document (the solver's last best, or the last unsaved one; null
-     * when there is none of the newest plan, or it cannot be described), with the changes this run re-plans told.
-     */
-    Problem closeOut(RoutePlan best) {
-        Best pendingBest = pending.getAndSet(null);
-        Best last = best != null ? new Best(best, applied, appliedVersion) : pendingBest;
-        Problem document = null;
-        if (last != null && last.mapped() == target) {
-            try {
-                document = describe(last);
-            } catch (RuntimeException e) {
-                LOG.warn("cannot describe the final plan of {}", planId, e);
-            }
-        }
-        refuseQueuedChanges();
-        follow(last == null ? appliedVersion : last.version(), document == null ? null : document.solution(), true,
-                owner.now());
-        return document;
-    }
-
-    /** Changes the solver never took (the run ended first): nothing of them was stored. */
-    private void refuseQueuedChanges() {
-        for (Waiter waiter : waiters) {
-            if (waiter.track() != null && waiter.track().state() == ChangeTrack.State.QUEUED) {
-                notApplied(waiter.track(), waiter.version(), new LiveChanges.ChangeNotApplied("the run ended"
-                        + " before the solver took the change; nothing was changed: send it again"));
-            }
-        }
+        follow(appliedVersion, null, true, owner.now());
+        return true;
     }
 
     /** Saves the newest unsaved best solution, unless it is one of the plan before a change not yet in the solver. */
@@ -284,6 +253,27 @@ final class SolverRun implements Runnable {
         } catch (ExecutionException e) {
             return true;
         }
+    }
+
+    /**
+     * At the end, under the lock: the final plan document (the solver's last best, or the last unsaved one; null
+     * when there is none of the newest plan, or it cannot be described), with the changes this run re-plans told.
+     */
+    Problem closeOut(RoutePlan best) {
+        Best pendingBest = pending.getAndSet(null);
+        Best last = best != null ? new Best(best, applied, appliedVersion) : pendingBest;
+        Problem document = null;
+        if (last != null && last.mapped() == target) {
+            try {
+                document = describe(last);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot describe the final plan of {}", planId, e);
+            }
+        }
+        LiveChanges.refuseQueued(this);
+        follow(last == null ? appliedVersion : last.version(), document == null ? null : document.solution(), true,
+                owner.now());
+        return document;
     }
 
     /** After the run ended: its waiters get nothing more, and whoever waits for the end is let go. */
