@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorTypes;
 import org.techroute.data.json.ProblemFormatException;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.ConstraintMatch;
@@ -198,7 +198,7 @@ public class PlanService {
         }
         return repository.findByIdempotencyKey(key).map(existing -> {
             if (!Objects.equals(existing.requestHash(), hash)) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorTypes.IDEMPOTENCY_KEY_REUSED,
                         "Idempotency-Key reused", "this Idempotency-Key was used for a different request body (plan '"
                                 + existing.id() + "')").with("planId", existing.id());
             }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorTypes;
 import org.techroute.data.model.Problem;
 
 /**
@@ -79,7 +79,7 @@ final class SolverSlots {
     /** Claims a slot or a place in the queue; 429 when both are full, 503 while shutting down. */
     Reservation reserve() {
         if (closed) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Shutting down",
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorTypes.UNAVAILABLE, "Shutting down",
                     "the service is shutting down").header("Retry-After", "30");
         }
         if (!admission.tryAcquire()) {

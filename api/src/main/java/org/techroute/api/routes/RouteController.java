@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorTypes;
 import org.techroute.api.plans.PlanService;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.TravelMode;
@@ -42,7 +42,7 @@ class RouteController {
     RouteMap routes(@PathVariable String id) {
         Problem plan = plans.stored(id).document();
         if (plan.optionsOrDefaults().effectiveTravelMode() == TravelMode.EUCLIDEAN) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.NO_MAP_GEOMETRY,
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorTypes.NO_MAP_GEOMETRY,
                     "No map geometry", "no map geometry for euclidean plans (x/y coordinates are not on a map)");
         }
         if (plan.solution() == null) {

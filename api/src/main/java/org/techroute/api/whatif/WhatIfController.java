@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorTypes;
 import org.techroute.api.plans.PlanService;
 import org.techroute.data.json.ProblemFormatException;
 import org.techroute.data.json.ProblemJson;
@@ -114,7 +114,7 @@ class WhatIfController {
     }
 
     private static ApiException tooMuch(String detail) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, "What-if too large",
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorTypes.VALIDATION, "What-if too large",
                 detail);
     }
 
