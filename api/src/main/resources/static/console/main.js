@@ -6,7 +6,7 @@ import { renderTimeline, offsetMillis } from './timeline.js';
 
 const PALETTE = ['#1f77b4', '#d95f02', '#2ca02c', '#9467bd', '#e7298a', '#8c564b', '#17becf', '#bcbd22',
   '#393b79', '#e6550d', '#31a354', '#756bb1', '#637939', '#843c39', '#3182bd', '#a55194'];
-const ACTIVE = new Set(['VALIDATING', 'SCHEDULED', 'SOLVING']);
+const ACTIVE = new Set(['VALIDATING', 'QUEUED', 'SOLVING']);
 const REFRESH_MS = 2000; // while solving, the plan is fetched again at most this often
 
 const state = {

@@ -163,7 +163,7 @@ class RestEndToEndTest {
         HttpResponse<String> again = send("POST", "/api/plans/" + id + "/solve", null, null);
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(read(again).get("run").asInt()).isEqualTo(2);
-        assertThat(read(again).get("status").asText()).isIn("SCHEDULED", "SOLVING");
+        assertThat(read(again).get("status").asText()).isIn("QUEUED", "SOLVING");
         assertThat(send("POST", "/api/plans/" + id + "/solve", null, null).statusCode()).isEqualTo(409);
         assertThat(send("POST", "/api/plans/" + id + "/recommendations/apply", "{\"visit\": "
                 + NEW_VISIT.replace("NEW-1", "NEW-2") + ", \"shiftId\": \"" + shiftId + "\", \"position\": 0}",
@@ -216,6 +216,14 @@ class RestEndToEndTest {
         JsonNode docs = read(send("GET", "/v3/api-docs", null, null));
         assertThat(docs.get("openapi").asText()).startsWith("3.1");
         assertThat(docs.get("paths").has("/api/plans/{id}/recommendations")).isTrue();
+        // @ErrorResponse: an RFC 9457 error document of the one ProblemDetail schema
+        JsonNode queueFull = docs.at("/paths/~1api~1plans/post/responses/429");
+        assertThat(queueFull.path("description").asText()).contains("queue-full");
+        assertThat(queueFull.at("/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ProblemDetail");
+        assertThat(docs.at("/components/schemas/ProblemDetail/properties").has("detail")).isTrue();
+        assertThat(docs.at("/paths/~1api~1plans~1{id}~1nightly/put/responses/404/content").has(
+                "application/problem+json")).isTrue();
 
         assertThat(read(send("GET", "/actuator/health/readiness", null, null)).get("status").asText())
                 .isEqualTo("UP");

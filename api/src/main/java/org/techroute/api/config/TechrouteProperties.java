@@ -48,7 +48,7 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
     }
 
     /**
-     * @param enabled      several instances share one database (PostgreSQL): each polls for SCHEDULED plans it
+     * @param enabled      several instances share one database (PostgreSQL): each polls for QUEUED plans it
      *                     has room for, and takes over plans whose claim expired; at startup only expired claims
      *                     count as left unfinished
      * @param instanceId   this instance's name in claims (default: host name and a random suffix)

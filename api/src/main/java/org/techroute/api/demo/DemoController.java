@@ -17,11 +17,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.plans.PlanService;
 import org.techroute.data.demo.DemoProblemGenerator;
@@ -58,12 +58,8 @@ class DemoController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "202", description = "Submitted; Location: /api/plans/{id}")
-    @ApiResponse(responseCode = "400", description = "A parameter out of bounds (with violations)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Solver queue full (with submit=true)",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "A parameter out of bounds (with violations)")
+    @ErrorResponse(status = "429", description = "Solver queue full (with submit=true)")
     @PostMapping(value = "/api/demo", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> demo(
             @Parameter(description = "1.." + MAX_TECHNICIANS) @RequestParam(defaultValue = "5") int technicians,

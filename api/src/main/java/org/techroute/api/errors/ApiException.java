@@ -27,32 +27,32 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorTypes.NOT_FOUND, "Not found",
                 "no " + what + " with id '" + id + "'");
     }
 
     public static ApiException conflict(String detail) {
-        return new ApiException(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", detail);
+        return new ApiException(HttpStatus.CONFLICT, ErrorTypes.CONFLICT, "Conflict", detail);
     }
 
     public static ApiException malformed(Violation violation) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypes.MALFORMED_JSON, "Malformed JSON",
                 "the request body is not a readable document: " + violation.message())
                 .with("violations", List.of(violation));
     }
 
     public static ApiException badRequest(String detail, List<Violation> violations) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request", detail)
+        return new ApiException(HttpStatus.BAD_REQUEST, ErrorTypes.BAD_REQUEST, "Bad request", detail)
                 .with("violations", violations);
     }
 
     public static ApiException validation(String detail, List<Violation> violations) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, "Invalid problem", detail)
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorTypes.VALIDATION, "Invalid problem", detail)
                 .with("violations", violations);
     }
 
     public static ApiException queueFull(int queued, int retryAfterSeconds) {
-        ApiException e = new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.QUEUE_FULL,
+        ApiException e = new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorTypes.QUEUE_FULL,
                 "Solver queue full", "every solver slot is busy and " + queued
                         + " plan(s) are waiting; try again later");
         e.headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));

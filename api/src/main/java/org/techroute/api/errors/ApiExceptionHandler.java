@@ -44,19 +44,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnsupportedTravelModeException.class)
     ResponseEntity<Object> travelMode(UnsupportedTravelModeException e) {
-        return api(new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.UNSUPPORTED_TRAVEL_MODE,
+        return api(new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorTypes.UNSUPPORTED_TRAVEL_MODE,
                 "Unsupported travel mode", e.getMessage()).with("travelMode", e.mode().jsonName()));
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
-        return problem(Problems.tooLarge(e.maxBytes()), new HttpHeaders());
+        return problem(ErrorDocuments.tooLarge(e.maxBytes()), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         LOG.error("request failed", e);
-        return problem(Problems.internal(), new HttpHeaders());
+        return problem(ErrorDocuments.internal(), new HttpHeaders());
     }
 
     @Override
@@ -66,15 +66,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
             }
+            if (cause instanceof ApiException api) {
+                // a typed body read by DocumentBodies: the violation with its JSON path
+                return problem(api.toProblemDetail(), api.headers());
+            }
         }
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_JSON, "Malformed JSON",
+        return problem(ErrorDocuments.of(HttpStatus.BAD_REQUEST, ErrorTypes.MALFORMED_JSON, "Malformed JSON",
                 "the request body is missing or is not valid JSON of the expected shape"), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(Problems.of(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+        return problem(ErrorDocuments.of(HttpStatus.NOT_FOUND, ErrorTypes.NOT_FOUND, "Not found",
                 "no such resource: /" + ex.getResourcePath()), headers);
     }
 
@@ -83,7 +87,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
-                problem.setType(ProblemTypes.forStatus(status));
+                problem.setType(ErrorTypes.forStatus(status));
             }
             return problem(problem, headers);
         }

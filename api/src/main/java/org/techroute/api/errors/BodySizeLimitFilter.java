@@ -42,7 +42,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            mapper.writeValue(response.getOutputStream(), Problems.tooLarge(maxBytes));
+            mapper.writeValue(response.getOutputStream(), ErrorDocuments.tooLarge(maxBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -19,14 +19,14 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorResponse;
+import org.techroute.api.errors.ErrorTypes;
 import org.techroute.api.plans.PlanService;
 import org.techroute.api.routes.RouteGeometry;
 import org.techroute.api.routes.RouteGeometryProvider;
@@ -70,12 +70,9 @@ class ExportController {
                     + " navigation link (a geo: URI that phones open in their map app), skills and certifications"
                     + " needed, load and notes. Shifts without visits get a page that says so.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
-    @ApiResponse(responseCode = "400", description = "date is not a date (YYYY-MM-DD)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "No solution yet",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "date is not a date (YYYY-MM-DD)")
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "409", description = "No solution yet")
     @GetMapping(value = "/api/plans/{id}/sheet", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> sheet(@PathVariable String id,
             @Parameter(description = "only the shifts that start on this day (YYYY-MM-DD, in the shift's offset)")
@@ -94,10 +91,8 @@ class ExportController {
     @Operation(summary = "The route sheet of one shift, printable on one page",
             description = "Like /api/plans/{id}/sheet, for one technician's shift.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
-    @ApiResponse(responseCode = "404", description = "No such plan, or no such shift in it",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "No solution yet",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan, or no such shift in it")
+    @ErrorResponse(status = "409", description = "No solution yet")
     @GetMapping(value = "/api/plans/{id}/routes/{shiftId}/sheet", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> shiftSheet(@PathVariable String id, @PathVariable String shiftId) {
         Problem plan = solved(id);
@@ -117,10 +112,8 @@ class ExportController {
                     + " is saved again, so a calendar that refreshes the feed replaces changed events and drops"
                     + " visits no longer on the technician's routes. Times are UTC.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = TEXT_CALENDAR))
-    @ApiResponse(responseCode = "404", description = "No such plan, or no such technician in it",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "No solution yet",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan, or no such technician in it")
+    @ErrorResponse(status = "409", description = "No solution yet")
     @GetMapping(value = "/api/plans/{id}/technicians/{technicianId}/calendar.ics", produces = TEXT_CALENDAR)
     ResponseEntity<String> calendar(@PathVariable String id, @PathVariable String technicianId) {
         PlanService.StoredPlan stored = plans.stored(id);
@@ -138,10 +131,8 @@ class ExportController {
                     + " start, end, duration_seconds, arrival, travel_meters, late_seconds, lat, lon, x, y."
                     + " RFC 4180 (comma, CRLF, UTF-8).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = TEXT_CSV))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "No solution yet",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "409", description = "No solution yet")
     @GetMapping(value = "/api/plans/{id}/steps.csv", produces = TEXT_CSV)
     ResponseEntity<String> steps(@PathVariable String id) {
         return file(StepCsvWriter.write(solved(id)), csv(), "plan-" + id + "-steps.csv", true);
@@ -153,8 +144,7 @@ class ExportController {
                     + " demand, notes: what POST /api/plans/import reads, so an export imports as the same visits."
                     + " Also before the plan is solved.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = TEXT_CSV))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
     @GetMapping(value = "/api/plans/{id}/visits.csv", produces = TEXT_CSV)
     ResponseEntity<String> visits(@PathVariable String id) {
         return file(VisitCsvWriter.write(plans.stored(id).document()), csv(), "plan-" + id + "-visits.csv", true);
@@ -166,17 +156,14 @@ class ExportController {
                     + " property 'geometry' says which), 'start', 'visit' (with sequence and times), 'end' and"
                     + " 'unassigned' (with reason).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = GEO_JSON))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "No solution yet",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Euclidean plans have no map geometry (type no-map-geometry)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "409", description = "No solution yet")
+    @ErrorResponse(status = "422", description = "Euclidean plans have no map geometry (type no-map-geometry)")
     @GetMapping(value = "/api/plans/{id}/routes.geojson", produces = { GEO_JSON, MediaType.APPLICATION_JSON_VALUE })
     ResponseEntity<String> geoJson(@PathVariable String id) {
         Problem plan = plans.stored(id).document();
         if (plan.optionsOrDefaults().effectiveTravelMode() == TravelMode.EUCLIDEAN) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.NO_MAP_GEOMETRY, "No map geometry",
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorTypes.NO_MAP_GEOMETRY, "No map geometry",
                     "no map geometry for euclidean plans (x/y coordinates are not on a map)");
         }
         Problem solved = solved(id, plan);

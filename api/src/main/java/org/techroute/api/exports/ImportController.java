@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.techroute.api.errors.ApiException;
+import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.JsonBodies;
 import org.techroute.api.plans.PlanService;
 import org.techroute.api.plans.PlanStatusView;
@@ -84,20 +84,12 @@ class ImportController {
     @ApiResponse(responseCode = "200", description = "submit=false: the problem with the imported visits",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "400", description = "A missing part, a malformed base problem (type"
-            + " malformed-json), or a bad map or zone parameter",
-            content = @Content(mediaType = ExportController.PROBLEM_JSON,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Body too large (type too-large)",
-            content = @Content(mediaType = ExportController.PROBLEM_JSON,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Bad rows (type invalid-import: 'errors', each with line,"
-            + " column, field, visitId, message; or path for the base problem), or an unsupported travel mode",
-            content = @Content(mediaType = ExportController.PROBLEM_JSON,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Solver queue full (type queue-full, Retry-After)",
-            content = @Content(mediaType = ExportController.PROBLEM_JSON,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "A missing part, a malformed base problem (type"
+            + " malformed-json), or a bad map or zone parameter")
+    @ErrorResponse(status = "413", description = "Body too large (type too-large)")
+    @ErrorResponse(status = "422", description = "Bad rows (type invalid-import: 'errors', each with line,"
+            + " column, field, visitId, message; or path for the base problem), or an unsupported travel mode")
+    @ErrorResponse(status = "429", description = "Solver queue full (type queue-full, Retry-After)")
     @PostMapping(value = "/api/plans/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> importVisits(@RequestPart("visits") MultipartFile visits,

@@ -4,13 +4,13 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorTypes;
 import org.techroute.data.imports.ImportException;
 
 /** An import with errors as a 422 error document: {@code errors}, each with line, column, visit id and message. */
 final class ImportErrors {
 
-    static final URI INVALID_IMPORT = URI.create(ProblemTypes.BASE + "invalid-import");
+    static final URI INVALID_IMPORT = URI.create(ErrorTypes.BASE + "invalid-import");
 
     private ImportErrors() {
     }

@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.techroute.api.plans.PlanRepository;
+import org.techroute.api.plans.ClusterLease;
+import org.techroute.api.plans.PlanRuns;
 import org.techroute.api.plans.PlanService;
 import org.techroute.api.plans.PlanStatus;
-import org.techroute.api.plans.SolverJobs;
+import org.techroute.api.plans.RunClaims;
 import org.techroute.data.batch.ReoptimizationOutcome;
 import org.techroute.data.batch.Reoptimizer;
 import org.techroute.data.model.Kpis;
@@ -37,33 +38,35 @@ public class NightlyJob {
     private static final EnumSet<PlanStatus> FINISHED = EnumSet.of(PlanStatus.SOLVED, PlanStatus.STOPPED,
             PlanStatus.FAILED);
 
-    private final PlanRepository repository;
+    private final NightlyRuns nightlyRuns;
+    private final RunClaims claims;
     private final PlanService plans;
-    private final SolverJobs jobs;
+    private final PlanRuns runs;
     private final Reoptimizer reoptimizer;
     private final ObjectMapper mapper;
 
-    public NightlyJob(PlanRepository repository, PlanService plans, SolverJobs jobs, Planner planner,
+    public NightlyJob(NightlyRuns nightlyRuns, RunClaims claims, PlanService plans, PlanRuns runs, Planner planner,
             ObjectMapper mapper) {
-        this.repository = repository;
+        this.nightlyRuns = nightlyRuns;
+        this.claims = claims;
         this.plans = plans;
-        this.jobs = jobs;
+        this.runs = runs;
         this.reoptimizer = new Reoptimizer(planner);
         this.mapper = mapper;
     }
 
     /** Re-optimizes every marked plan that is not being solved; the report rows written. */
     @Scheduled(cron = "${techroute.nightly.cron:0 0 2 * * *}")
-    public List<PlanRepository.NightlyRun> run() {
-        List<PlanRepository.NightlyRun> report = new ArrayList<>();
-        for (String id : repository.nightlyIds()) {
-            if (jobs.has(id)
-                    || !repository.claim(id, FINISHED, jobs.instanceId(), jobs.leaseUntil(), now())) {
+    public List<NightlyRuns.NightlyRun> run() {
+        List<NightlyRuns.NightlyRun> report = new ArrayList<>();
+        ClusterLease lease = runs.lease();
+        for (String id : nightlyRuns.markedPlanIds()) {
+            if (runs.has(id) || !claims.claim(id, FINISHED, lease.instanceId(), lease.until(), now())) {
                 LOG.info("nightly: plan {} is being solved or held by another instance; skipped", id);
                 continue;
             }
             OffsetDateTime started = now();
-            PlanRepository.NightlyRun row;
+            NightlyRuns.NightlyRun row;
             try {
                 Problem plan = plans.stored(id).document();
                 Reoptimizer.Result result = reoptimizer.reoptimize(id, plan, progress -> {
@@ -75,17 +78,17 @@ public class NightlyJob {
                     plans.replaceDocuments(id, result.keep().withSolution(null), result.keep());
                     status = "IMPROVED";
                 }
-                row = new PlanRepository.NightlyRun(UUID.randomUUID().toString(), id, started, now(), status,
+                row = new NightlyRuns.NightlyRun(UUID.randomUUID().toString(), id, started, now(), status,
                         outcome.scoreBefore(), outcome.scoreAfter(), json(outcome.kpisBefore()),
                         json(outcome.kpisAfter()), error);
             } catch (RuntimeException e) {
                 LOG.warn("nightly: plan {} failed", id, e);
-                row = new PlanRepository.NightlyRun(UUID.randomUUID().toString(), id, started, now(), "FAILED", null,
-                        null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                row = new NightlyRuns.NightlyRun(UUID.randomUUID().toString(), id, started, now(), "FAILED", null,
+                        null, null, null, "the re-optimization failed (the error is in the service log)");
             } finally {
-                repository.release(id, jobs.instanceId());
+                claims.release(id, lease.instanceId());
             }
-            repository.insertNightlyRun(row);
+            nightlyRuns.insert(row);
             report.add(row);
         }
         return report;

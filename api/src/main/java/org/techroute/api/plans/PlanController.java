@@ -12,26 +12,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.JsonBodies;
-import org.techroute.api.errors.ApiException;
 import org.techroute.data.changes.PlanChangeRequest;
-import org.techroute.data.json.ProblemFormatException;
-import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
-import org.techroute.data.model.Violation;
 
 /** {@code /api/plans}: submit, list, read, follow, stop, delete and re-solve plans. */
 @RestController
@@ -39,13 +34,13 @@ import org.techroute.data.model.Violation;
 @Tag(name = "plans", description = "Plans and their solving runs")
 class PlanController {
 
-    static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
     private final PlanService plans;
+    private final PlanChanges changes;
     private final PlanEvents events;
 
-    PlanController(PlanService plans, PlanEvents events) {
+    PlanController(PlanService plans, PlanChanges changes, PlanEvents events) {
         this.plans = plans;
+        this.changes = changes;
         this.events = events;
     }
 
@@ -58,17 +53,12 @@ class PlanController {
                             schema = @Schema(implementation = Problem.class))))
     @ApiResponse(responseCode = "202", description = "Accepted; Location: /api/plans/{id}")
     @ApiResponse(responseCode = "200", description = "An idempotent replay: the plan the same key made before")
-    @ApiResponse(responseCode = "400", description = "Malformed JSON (type malformed-json, with the JSON path)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "413", description = "Body too large (type too-large)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Invalid problem (type validation, with violations),"
-            + " unsupported travel mode, or an Idempotency-Key reused with another body",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Solver queue full (type queue-full, Retry-After)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "Malformed JSON (type malformed-json, with the JSON path)")
+    @ErrorResponse(status = "413", description = "Body too large (type too-large)")
+    @ErrorResponse(status = "415", description = "Not application/json")
+    @ErrorResponse(status = "422", description = "Invalid problem (type validation, with violations),"
+            + " unsupported travel mode, or an Idempotency-Key reused with another body")
+    @ErrorResponse(status = "429", description = "Solver queue full (type queue-full, Retry-After)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PlanStatusView> submit(@RequestBody byte[] body,
             @Parameter(in = ParameterIn.HEADER, description = "makes retries safe: 1-200 visible ASCII characters")
@@ -80,8 +70,7 @@ class PlanController {
 
     @Operation(summary = "List plans, newest first")
     @ApiResponse(responseCode = "200", description = "A page of plans")
-    @ApiResponse(responseCode = "400", description = "Bad paging parameters",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "Bad paging parameters")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     PlanPage list(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
         return plans.list(limit, offset);
@@ -92,8 +81,7 @@ class PlanController {
                     + " best solution, the problem as submitted (no solution).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
     @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> get(@PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(plans.document(id));
@@ -101,8 +89,7 @@ class PlanController {
 
     @Operation(summary = "The plan's status, score and feasibility (cheap to poll)")
     @ApiResponse(responseCode = "200")
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
     @GetMapping(value = "/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
     PlanStatusView status(@PathVariable String id) {
         return plans.status(id);
@@ -110,10 +97,8 @@ class PlanController {
 
     @Operation(summary = "Score per constraint, with the visits and shifts involved, and why visits are unassigned")
     @ApiResponse(responseCode = "200")
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "No solution yet",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "409", description = "No solution yet")
     @GetMapping(value = "/{id}/analysis", produces = MediaType.APPLICATION_JSON_VALUE)
     PlanAnalysis analysis(@PathVariable String id) {
         return plans.analysis(id);
@@ -124,10 +109,8 @@ class PlanController {
                     + " {score, feasible, elapsedMillis} for each new best score. The stream completes when the run"
                     + " ends (at once if the plan is not being solved).")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Too many event streams",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "429", description = "Too many event streams")
     @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@PathVariable String id) {
         plans.status(id);
@@ -140,8 +123,7 @@ class PlanController {
             description = "Asynchronous: the status becomes STOPPED within a solver step. A plan that is not being"
                     + " solved is left as it is.")
     @ApiResponse(responseCode = "202")
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
     @DeleteMapping(value = "/{id}/solving", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PlanStatusView> stop(@PathVariable String id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(plans.stop(id));
@@ -149,8 +131,7 @@ class PlanController {
 
     @Operation(summary = "Delete a plan (stopping its run first)")
     @ApiResponse(responseCode = "204")
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         plans.delete(id);
@@ -158,15 +139,12 @@ class PlanController {
     }
 
     @Operation(summary = "Solve a finished plan again from its current routes",
-            description = "Starts a new run (run + 1): the status goes back to SCHEDULED, then SOLVING, SOLVED or"
+            description = "Starts a new run (run + 1): the status goes back to QUEUED, then SOLVING, SOLVED or"
                     + " STOPPED. Within a run the status only moves forward.")
     @ApiResponse(responseCode = "202", description = "Accepted; Location: /api/plans/{id}")
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The plan is being solved",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Solver queue full",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "409", description = "The plan is being solved")
+    @ErrorResponse(status = "429", description = "Solver queue full")
     @PostMapping(value = "/{id}/solve", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PlanStatusView> solveAgain(@PathVariable String id) {
         return accepted(plans.solveAgain(id));
@@ -193,24 +171,18 @@ class PlanController {
     @ApiResponse(responseCode = "200", description = "Applied; diff between the version the change was applied to"
             + " (basedOn) and the first best solution after the change")
     @ApiResponse(responseCode = "202", description = "Applied; no best solution yet (pending: true)")
-    @ApiResponse(responseCode = "400", description = "Malformed body, e.g. an unknown change type (path"
-            + " $.changes[0])",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The plan is validating or being solved by another instance",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Changes that cannot be applied (type validation, violations"
-            + " with paths like $.changes[1].visitId and entity ids); nothing was changed",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "429", description = "Solver queue full (when a new run is needed)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "Malformed body, e.g. an unknown change type (path"
+            + " $.changes[0])")
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "409", description = "The plan is validating or being solved by another instance")
+    @ErrorResponse(status = "422", description = "Changes that cannot be applied (type validation, violations"
+            + " with paths like $.changes[1].visitId and entity ids); nothing was changed")
+    @ErrorResponse(status = "429", description = "Solver queue full (when a new run is needed)")
     @PostMapping(value = "/{id}/changes", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PlanService.ChangeResult> change(@PathVariable String id, @RequestBody byte[] body) {
-        plans.status(id);
-        PlanChangeRequest request = changeRequest(body);
-        PlanService.ChangeResult result = plans.change(id, request);
+    ResponseEntity<PlanChanges.ChangeResult> change(@PathVariable String id,
+            @RequestBody PlanChangeRequest request) {
+        PlanChanges.ChangeResult result = changes.change(id, request);
         return ResponseEntity.status(result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(result);
     }
 
@@ -222,57 +194,10 @@ class PlanController {
                     + " (provisional: true while that run is solving; false: the run's final plan). Kept in memory"
                     + " for the last changes of each plan.")
     @ApiResponse(responseCode = "200")
-    @ApiResponse(responseCode = "404", description = "No such plan, or no such change (or no longer kept)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "404", description = "No such plan, or no such change (or no longer kept)")
     @GetMapping(value = "/{id}/changes/{changeId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ChangeTrack.View changeView(@PathVariable String id, @PathVariable String changeId) {
-        return plans.changeView(id, changeId);
-    }
-
-    static PlanChangeRequest changeRequest(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ApiException.malformed(new Violation("$", null, "the request body is empty"));
-        }
-        try {
-            return ProblemJson.read(new java.io.ByteArrayInputStream(body), PlanChangeRequest.class,
-                    "a change request");
-        } catch (ProblemFormatException e) {
-            throw ApiException.malformed(e.violation());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Whether a plan is re-optimized by the nightly batch. */
-    record Nightly(Boolean enabled) {
-    }
-
-    @Operation(summary = "Mark a plan for nightly re-optimization (or not)",
-            description = "Body {\"enabled\": true|false}. Marked plans that are not being solved are re-solved"
-                    + " at techroute.nightly.cron for their time limit; the result is kept only if it scores"
-                    + " better. Reports: GET /api/nightly-runs.")
-    @ApiResponse(responseCode = "200")
-    @ApiResponse(responseCode = "400", description = "enabled missing",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @PutMapping(value = "/{id}/nightly", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    Nightly setNightly(@PathVariable String id, @RequestBody byte[] body) {
-        var tree = JsonBodies.tree(body);
-        if (!tree.path("enabled").isBoolean()) {
-            throw ApiException.malformed(new Violation("$.enabled", null, "enabled must be true or false"));
-        }
-        return new Nightly(plans.setNightly(id, tree.get("enabled").booleanValue()));
-    }
-
-    @Operation(summary = "Whether a plan is marked for nightly re-optimization")
-    @ApiResponse(responseCode = "200")
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @GetMapping(value = "/{id}/nightly", produces = MediaType.APPLICATION_JSON_VALUE)
-    Nightly nightly(@PathVariable String id) {
-        return new Nightly(plans.nightly(id));
+        return changes.view(id, changeId);
     }
 
     static ResponseEntity<PlanStatusView> accepted(PlanService.Submission submission) {

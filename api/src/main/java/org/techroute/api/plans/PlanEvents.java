@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorTypes;
 
 /**
  * Server-sent event streams of plans: {@code best-score} on each new best score, {@code status} on each status
@@ -127,7 +127,7 @@ public class PlanEvents {
     }
 
     private static ApiException tooMany(String detail) {
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS,
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, ErrorTypes.TOO_MANY_REQUESTS,
                 "Too many event streams", detail).header("Retry-After", "30");
     }
 

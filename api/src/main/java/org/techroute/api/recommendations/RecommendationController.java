@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.errors.JsonBodies;
 import org.techroute.data.json.ProblemJson;
@@ -46,12 +46,9 @@ class RecommendationController {
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Visit.class))))
     @ApiResponse(responseCode = "200")
-    @ApiResponse(responseCode = "400", description = "Malformed JSON",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "The visit is invalid (e.g. a duplicate id)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "Malformed JSON")
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "422", description = "The visit is invalid (e.g. a duplicate id)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     RecommendationList recommend(@PathVariable String id, @RequestBody byte[] body,
             @RequestParam(defaultValue = "5") int limit) {
@@ -68,14 +65,10 @@ class RecommendationController {
                             schema = @Schema(implementation = ApplyRequest.class))))
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "400", description = "Malformed JSON",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "409", description = "The plan is being solved",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Invalid visit, unknown shift or position out of range",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "Malformed JSON")
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "409", description = "The plan is being solved")
+    @ErrorResponse(status = "422", description = "Invalid visit, unknown shift or position out of range")
     @PostMapping(value = "/apply", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> apply(@PathVariable String id, @RequestBody byte[] body) {

@@ -9,23 +9,21 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.ApiException;
-import org.techroute.api.errors.ProblemTypes;
+import org.techroute.api.errors.ErrorTypes;
 import org.techroute.api.plans.PlanService;
 import org.techroute.data.json.ProblemFormatException;
 import org.techroute.data.json.ProblemJson;
@@ -71,15 +69,9 @@ class WhatIfController {
                     + " this request, one after the other. format=html returns the HTML report instead of JSON.")
     @ApiResponse(responseCode = "200", description = "One result per variant: status SOLVED or INVALID, score,"
             + " feasible, KPIs, violations")
-    @ApiResponse(responseCode = "400", description = "Not a what-if request, or its variants are invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "422", description = "Too many variants, or their time limits add up to too much",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @ErrorResponse(status = "400", description = "Not a what-if request, or its variants are invalid")
+    @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "422", description = "Too many variants, or their time limits add up to too much")
     @PostMapping(value = "/api/plans/{id}/what-if", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE })
     ResponseEntity<?> whatIf(@PathVariable String id, @RequestBody(required = false) byte[] body,
@@ -122,7 +114,7 @@ class WhatIfController {
     }
 
     private static ApiException tooMuch(String detail) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ProblemTypes.VALIDATION, "What-if too large",
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorTypes.VALIDATION, "What-if too large",
                 detail);
     }
 

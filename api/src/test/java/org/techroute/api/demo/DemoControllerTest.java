@@ -56,11 +56,11 @@ class DemoControllerTest {
     void submitsWhenAsked() throws Exception {
         OffsetDateTime at = OffsetDateTime.parse("2026-11-23T10:00:00Z");
         when(plans.submit(any(), isNull(), any())).thenReturn(new PlanService.Submission(new PlanStatusView("p9",
-                "Demo", PlanStatus.SCHEDULED, 1, null, null, null, null, at, at), true));
+                "Demo", PlanStatus.QUEUED, 1, null, null, null, null, at, at), true));
         mvc.perform(post("/api/demo?submit=true"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/plans/p9"))
-                .andExpect(jsonPath("$.status").value("SCHEDULED"));
+                .andExpect(jsonPath("$.status").value("QUEUED"));
     }
 
     @Test

@@ -74,7 +74,7 @@ class ImportControllerTest {
         Problem demo = ProblemJson.read(DEMO);
         OffsetDateTime now = OffsetDateTime.parse("2026-11-27T10:00:00Z");
         when(plans.submit(any(), isNull(), anyString())).thenReturn(new PlanService.Submission(new PlanStatusView(
-                "p9", demo.name(), PlanStatus.SCHEDULED, 1, null, null, null, null, now, now), true));
+                "p9", demo.name(), PlanStatus.QUEUED, 1, null, null, null, null, now, now), true));
 
         mvc.perform(multipart("/api/plans/import").file(csv(VisitCsvWriter.write(demo))).file(problem(base())))
                 .andExpect(status().isAccepted())

@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.techroute.api.plans.PlanRepository;
+import org.techroute.api.plans.RunClaims;
 import org.techroute.api.plans.PlanService;
 import org.techroute.api.plans.PlanStatus;
 import org.techroute.api.support.Problems;
@@ -52,6 +53,8 @@ class NightlyJobTest {
     @Autowired
     PlanRepository repository;
     @Autowired
+    RunClaims claims;
+    @Autowired
     TestRestTemplate http;
 
     @Test
@@ -71,10 +74,10 @@ class NightlyJobTest {
         String scoreBefore = repository.findById(marked).orElseThrow().score();
         String unmarkedPlan = repository.findById(unmarked).orElseThrow().planJson();
 
-        List<PlanRepository.NightlyRun> report = nightly.run();
+        List<NightlyRuns.NightlyRun> report = nightly.run();
 
         assertThat(report).as("the plan being solved is skipped").hasSize(1);
-        PlanRepository.NightlyRun run = report.get(0);
+        NightlyRuns.NightlyRun run = report.get(0);
         assertThat(run.planId()).isEqualTo(marked);
         assertThat(run.status()).isIn("IMPROVED", "NOT_BETTER");
         assertThat(run.scoreBefore()).isEqualTo(scoreBefore);
@@ -83,7 +86,7 @@ class NightlyJobTest {
         String scoreNow = repository.findById(marked).orElseThrow().score();
         assertThat(scoreNow).isEqualTo("IMPROVED".equals(run.status()) ? run.scoreAfter() : scoreBefore);
         assertThat(repository.findById(unmarked).orElseThrow().planJson()).isEqualTo(unmarkedPlan);
-        assertThat(repository.claimOf(marked).orElseThrow().owner()).as("the claim is given back").isNull();
+        assertThat(claims.claimOf(marked).orElseThrow().owner()).as("the claim is given back").isNull();
 
         JsonNode rows = JSON.readTree(http.getForObject("/api/nightly-runs?limit=5", String.class));
         assertThat(rows).hasSize(1);

@@ -46,6 +46,7 @@ class ClusterPostgresTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static DataSource dataSource;
     static PlanRepository repository;
+    static RunClaims claims;
     static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
 
     @BeforeAll
@@ -54,6 +55,7 @@ class ClusterPostgresTest {
                 PostgresAvailable.USER, "");
         PlanRepositoryContract.migrate(dataSource, SCHEMA);
         repository = new PlanRepository(JdbcClient.create(dataSource));
+        claims = new RunClaims(JdbcClient.create(dataSource));
         INSTANCES.add(instance("instance-a"));
         INSTANCES.add(instance("instance-b"));
     }
@@ -98,7 +100,7 @@ class ClusterPostgresTest {
         return JSON.readTree(response.body()).get("id").asText();
     }
 
-    /** A plan put straight into the database, as SCHEDULED, optionally held by an instance until a time. */
+    /** A plan put straight into the database, as QUEUED, optionally held by an instance until a time. */
     static String insert(PlanStatus status, String claimedBy, OffsetDateTime claimedUntil) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -126,14 +128,14 @@ class ClusterPostgresTest {
             ids.add(submit(INSTANCES.get(i % 2)));
         }
         for (int i = 0; i < 5; i++) {
-            ids.add(insert(PlanStatus.SCHEDULED, null, null));
+            ids.add(insert(PlanStatus.QUEUED, null, null));
         }
         awaitFinished(ids);
         for (String id : ids) {
             PlanRecord plan = repository.findById(id).orElseThrow();
             assertThat(plan.status()).as(id).isEqualTo(PlanStatus.SOLVED);
             assertThat(plan.planJson()).as(id).contains("\"solution\"");
-            PlanRepository.Claim claim = repository.claimOf(id).orElseThrow();
+            RunClaims.Claim claim = claims.claimOf(id).orElseThrow();
             assertThat(claim.solveCount()).as("%s solved exactly once", id).isEqualTo(1);
             assertThat(claim.owner()).as("%s: the claim is given back", id).isNull();
         }
@@ -142,24 +144,24 @@ class ClusterPostgresTest {
     @Test
     void aClaimOfADeadInstanceExpiresAndIsTakenOverButALiveOneIsRespected() throws Exception {
         OffsetDateTime past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
-        String waitingAtDeadInstance = insert(PlanStatus.SCHEDULED, "dead-instance", past);
+        String waitingAtDeadInstance = insert(PlanStatus.QUEUED, "dead-instance", past);
         String solvingAtDeadInstance = insert(PlanStatus.SOLVING, "dead-instance", past);
-        String heldByLiveInstance = insert(PlanStatus.SCHEDULED, "live-instance",
+        String heldByLiveInstance = insert(PlanStatus.QUEUED, "live-instance",
                 OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10));
 
         awaitFinished(List.of(waitingAtDeadInstance, solvingAtDeadInstance));
 
         PlanRecord taken = repository.findById(waitingAtDeadInstance).orElseThrow();
         assertThat(taken.status()).isEqualTo(PlanStatus.SOLVED);
-        assertThat(repository.claimOf(waitingAtDeadInstance).orElseThrow().solveCount()).isEqualTo(1);
+        assertThat(claims.claimOf(waitingAtDeadInstance).orElseThrow().solveCount()).isEqualTo(1);
         PlanRecord orphan = repository.findById(solvingAtDeadInstance).orElseThrow();
         assertThat(orphan.status()).as("on-restart=stop: the dead instance's run is stopped")
                 .isEqualTo(PlanStatus.STOPPED);
         assertThat(orphan.statusReason()).contains("stopped before this run ended");
 
         PlanRecord held = repository.findById(heldByLiveInstance).orElseThrow();
-        assertThat(held.status()).isEqualTo(PlanStatus.SCHEDULED);
-        PlanRepository.Claim claim = repository.claimOf(heldByLiveInstance).orElseThrow();
+        assertThat(held.status()).isEqualTo(PlanStatus.QUEUED);
+        RunClaims.Claim claim = claims.claimOf(heldByLiveInstance).orElseThrow();
         assertThat(claim.owner()).isEqualTo("live-instance");
         assertThat(claim.solveCount()).isZero();
         repository.delete(heldByLiveInstance);

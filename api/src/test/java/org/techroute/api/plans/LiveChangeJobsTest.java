@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -57,7 +56,7 @@ class LiveChangeJobsTest {
     @TempDir
     Path dir;
     PlanRepository repository;
-    SolverJobs jobs;
+    PlanRuns jobs;
     DataSource dataSource;
     final Planner planner = Problems.planner();
 
@@ -71,8 +70,8 @@ class LiveChangeJobsTest {
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "techroute.solver.slots", slots, "techroute.solver.queue-length", queueLength,
                 "techroute.solver.save-interval", saveInterval))).bindOrCreate("techroute", TechrouteProperties.class);
-        jobs = new SolverJobs(repository, new PlanEvents(properties), ProblemJson.mapper(), properties,
-                new SimpleMeterRegistry());
+        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties),
+                planner, ProblemJson.mapper(), properties, new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -86,7 +85,7 @@ class LiveChangeJobsTest {
     private String insert(Problem problem) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        repository.insert(new PlanRecord(id, "t", PlanStatus.SCHEDULED, null, 1, ProblemJson.write(problem), null,
+        repository.insert(new PlanRecord(id, "t", PlanStatus.QUEUED, null, 1, ProblemJson.write(problem), null,
                 null, null, null, null, now, now, null, null));
         return id;
     }
@@ -105,13 +104,17 @@ class LiveChangeJobsTest {
     }
 
     private PlanStatus status(String id) {
-        return jobs.live(id).map(SolverJobs.Live::status)
+        return jobs.live(id).map(PlanRuns.Live::status)
                 .orElseGet(() -> repository.findById(id).orElseThrow().status());
+    }
+
+    private Problem storedProblem(String id) throws Exception {
+        return ProblemJson.read(repository.findById(id).orElseThrow().problemJson());
     }
 
     private String solving(Duration timeLimit) throws InterruptedException {
         String id = insert(demo(timeLimit));
-        jobs.start(jobs.reserve(), id, 1, planner.prepare(demo(timeLimit)));
+        jobs.start(id, 1, null, null, () -> planner.prepare(demo(timeLimit)));
         await(() -> jobs.live(id).map(live -> live.score() != null).orElse(false));
         return id;
     }
@@ -121,13 +124,12 @@ class LiveChangeJobsTest {
         start("1", "1", "PT1H"); // nothing saved while solving: the only routes there are are the solver's
         String id = solving(Duration.ofMinutes(5));
         PlanChangeRequest request = new PlanChangeRequest(NOON, List.of());
-        List<Problem> stored = new ArrayList<>();
         // the solver starts from empty routes: wait until its best serves every visit (0medium), so that some
         // start before noon
         await(() -> jobs.live(id).map(live -> live.score() != null && live.score().contains("/0medium/"))
                 .orElse(false));
-        SolverJobs.LiveChange change = jobs.changeLive(id, base -> ChangeApplier.apply(base, request),
-                planner::prepare, stored::add).orElseThrow();
+        LiveChanges.LiveChange change = jobs.changeLive(id, base -> ChangeApplier.apply(base, request))
+                .orElseThrow();
         Problem first = change.firstBest().get(60, TimeUnit.SECONDS);
 
         ChangeTrack.View view = change.track().view();
@@ -135,7 +137,7 @@ class LiveChangeJobsTest {
         assertThat(view.provisional()).isTrue();
         ChangeTrack.BasedOn basedOn = view.basedOn();
         assertThat(basedOn.started()).as("visits the solver had started before noon").isNotEmpty();
-        assertThat(stored).hasSize(1);
+        assertThat(storedProblem(id).now()).as("the changed plan is stored").isEqualTo(NOON);
         // the first best solution after a problem change is the solver's working solution with the change in it:
         // the routes the change was applied to are the routes the solver had
         Map<String, List<String>> firstRoutes = new HashMap<>();
@@ -181,32 +183,31 @@ class LiveChangeJobsTest {
         PlanChangeRequest request = new PlanChangeRequest(NOON, List.of());
         AtomicInteger calls = new AtomicInteger();
         // valid against the newest known plan, invalid against the solver's routes (second call)
-        Function<Problem, Problem> apply = base -> {
+        UnaryOperator<Problem> apply = base -> {
             if (calls.incrementAndGet() == 2) {
                 throw new InvalidProblemException(List.of(new Violation("$.changes[0].visitId", "v1",
                         "visit 'v1' has not started")));
             }
             return ChangeApplier.apply(base, request);
         };
-        List<Problem> stored = new ArrayList<>();
-        SolverJobs.LiveChange refused = jobs.changeLive(id, apply, planner::prepare, stored::add).orElseThrow();
+        LiveChanges.LiveChange refused = jobs.changeLive(id, apply).orElseThrow();
         assertThatThrownBy(() -> refused.firstBest().get(60, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(InvalidProblemException.class);
         ChangeTrack.View view = refused.track().view();
         assertThat(view.state()).isEqualTo(ChangeTrack.State.FAILED);
         assertThat(view.violations()).extracting(Violation::path).containsExactly("$.changes[0].visitId");
         assertThat(view.basedOn()).isNull();
-        assertThat(stored).as("nothing stored").isEmpty();
+        assertThat(storedProblem(id).now()).as("nothing stored").isNull();
         assertThat(status(id)).as("still solving, same run").isEqualTo(PlanStatus.SOLVING);
         assertThat(jobs.live(id).orElseThrow().run()).isEqualTo(1);
 
         // the next change goes in as usual
-        SolverJobs.LiveChange next = jobs.changeLive(id, base -> ChangeApplier.apply(base, request),
-                planner::prepare, stored::add).orElseThrow();
+        LiveChanges.LiveChange next = jobs.changeLive(id, base -> ChangeApplier.apply(base, request))
+                .orElseThrow();
         Problem first = next.firstBest().get(60, TimeUnit.SECONDS);
         assertThat(first.now()).isEqualTo(NOON);
         assertThat(next.track().view().state()).isEqualTo(ChangeTrack.State.APPLIED);
-        assertThat(stored).hasSize(1);
+        assertThat(storedProblem(id).now()).isEqualTo(NOON);
     }
 
     @Test
@@ -215,24 +216,24 @@ class LiveChangeJobsTest {
         String busy = solving(Duration.ofMinutes(5));
         // queued in this order, all of them only end when stopped
         String ordinary = insert(demo(Duration.ofMinutes(5)));
-        jobs.start(jobs.reserve(), ordinary, 1, planner.prepare(demo(Duration.ofMinutes(5))));
+        jobs.start(ordinary, 1, null, null, () -> planner.prepare(demo(Duration.ofMinutes(5))));
         String change = insert(demo(Duration.ofMinutes(5)));
-        jobs.start(jobs.reserve(), change, 1, planner.prepare(demo(Duration.ofMinutes(5))),
-                SolverJobs.Priority.DAY_IN_PROGRESS, null);
+        jobs.start(change, 1, SolverSlots.Priority.DAY_IN_PROGRESS, null,
+                () -> planner.prepare(demo(Duration.ofMinutes(5))));
         Problem withNow = demo(Duration.ofMinutes(5)).withNow(NOON);
         String today = insert(withNow);
-        jobs.start(jobs.reserve(), today, 1, planner.prepare(withNow));
-        assertThat(List.of(status(ordinary), status(change), status(today))).containsOnly(PlanStatus.SCHEDULED);
+        jobs.start(today, 1, null, null, () -> planner.prepare(withNow));
+        assertThat(List.of(status(ordinary), status(change), status(today))).containsOnly(PlanStatus.QUEUED);
 
         jobs.stop(busy, "make room");
         await(() -> status(change) == PlanStatus.SOLVING);
-        assertThat(status(ordinary)).isEqualTo(PlanStatus.SCHEDULED);
-        assertThat(status(today)).isEqualTo(PlanStatus.SCHEDULED);
+        assertThat(status(ordinary)).isEqualTo(PlanStatus.QUEUED);
+        assertThat(status(today)).isEqualTo(PlanStatus.QUEUED);
 
         jobs.stop(change, "make room");
         await(() -> status(today) == PlanStatus.SOLVING);
         assertThat(status(ordinary)).as("a plan with now goes before an earlier ordinary one")
-                .isEqualTo(PlanStatus.SCHEDULED);
+                .isEqualTo(PlanStatus.QUEUED);
 
         jobs.stop(today, "make room");
         await(() -> status(ordinary) == PlanStatus.SOLVING);

@@ -45,6 +45,8 @@ class PlanControllerTest {
     @MockitoBean
     PlanService plans;
     @MockitoBean
+    PlanChanges changes;
+    @MockitoBean
     PlanEvents events;
 
     static PlanStatusView view(String id, PlanStatus status) {
@@ -61,12 +63,12 @@ class PlanControllerTest {
 
     @Test
     void submitIsAcceptedWithLocation() throws Exception {
-        validatingSubmit(new PlanService.Submission(view("p1", PlanStatus.SCHEDULED), true));
+        validatingSubmit(new PlanService.Submission(view("p1", PlanStatus.QUEUED), true));
         mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(Problems.demoJson(2, 5)))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/plans/p1"))
                 .andExpect(jsonPath("$.id").value("p1"))
-                .andExpect(jsonPath("$.status").value("SCHEDULED"))
+                .andExpect(jsonPath("$.status").value("QUEUED"))
                 .andExpect(jsonPath("$.createdAt").value("2026-11-23T10:00:00Z"));
     }
 
@@ -122,7 +124,7 @@ class PlanControllerTest {
         visits.set(1, visits.get(0));
         String body = ProblemJson.write(problem.withResources(problem.technicians(), problem.shifts(), visits)
                 .withSolution(null));
-        validatingSubmit(new PlanService.Submission(view("never", PlanStatus.SCHEDULED), true));
+        validatingSubmit(new PlanService.Submission(view("never", PlanStatus.QUEUED), true));
         mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -136,7 +138,7 @@ class PlanControllerTest {
     void roadTravelWithoutRoadGraphIs422() throws Exception {
         Problem problem = Problems.demo(2, 5);
         String body = ProblemJson.write(problem.withOptions(problem.options().withTravelMode(TravelMode.ROAD)));
-        validatingSubmit(new PlanService.Submission(view("never", PlanStatus.SCHEDULED), true));
+        validatingSubmit(new PlanService.Submission(view("never", PlanStatus.QUEUED), true));
         mvc.perform(post("/api/plans").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.type").value("https://techroute.org/problems/unsupported-travel-mode"));

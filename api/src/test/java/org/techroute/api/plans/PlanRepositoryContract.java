@@ -75,11 +75,11 @@ abstract class PlanRepositoryContract {
     void statusMovesOnlyFromTheExpectedStatus() {
         String id = id();
         repository.insert(plan(id, null, T0));
-        assertThat(repository.updateStatus(id, EnumSet.of(PlanStatus.SCHEDULED), PlanStatus.SOLVING, null, T0))
+        assertThat(repository.updateStatus(id, EnumSet.of(PlanStatus.QUEUED), PlanStatus.SOLVING, null, T0))
                 .isFalse();
-        assertThat(repository.updateStatus(id, EnumSet.of(PlanStatus.VALIDATING), PlanStatus.SCHEDULED, null, T0))
+        assertThat(repository.updateStatus(id, EnumSet.of(PlanStatus.VALIDATING), PlanStatus.QUEUED, null, T0))
                 .isTrue();
-        assertThat(repository.updateStatus(id, EnumSet.of(PlanStatus.SCHEDULED), PlanStatus.SOLVING, null, T0))
+        assertThat(repository.updateStatus(id, EnumSet.of(PlanStatus.QUEUED), PlanStatus.SOLVING, null, T0))
                 .isTrue();
         assertThat(repository.findById(id).orElseThrow().status()).isEqualTo(PlanStatus.SOLVING);
     }
@@ -94,7 +94,7 @@ abstract class PlanRepositoryContract {
         assertThat(repository.saveBest(id, best, EnumSet.of(PlanStatus.SOLVING))).isTrue();
         var last = new PlanRepository.BestPlan("{\"solution\":2}", "0hard/0medium/-5soft", true,
                 "{\"visitsAssigned\":3}", T0.plusSeconds(2));
-        assertThat(repository.finish(id, EnumSet.of(PlanStatus.SCHEDULED, PlanStatus.SOLVING), PlanStatus.STOPPED,
+        assertThat(repository.finish(id, EnumSet.of(PlanStatus.QUEUED, PlanStatus.SOLVING), PlanStatus.STOPPED,
                 "stopped on request", last, T0.plusSeconds(2))).isTrue();
         PlanRecord read = repository.findById(id).orElseThrow();
         assertThat(read.status()).isEqualTo(PlanStatus.STOPPED);
@@ -112,11 +112,11 @@ abstract class PlanRepositoryContract {
     void startsANewRunOnlyWhenFinished() {
         String id = id();
         repository.insert(plan(id, null, T0));
-        assertThat(repository.startRun(id, PlanService.FINISHED, 2, T0)).isFalse();
+        assertThat(repository.startRun(id, PlanRuns.FINISHED, 2, null, null, null, null, T0)).isFalse();
         repository.updateStatus(id, EnumSet.of(PlanStatus.VALIDATING), PlanStatus.SOLVED, null, T0);
-        assertThat(repository.startRun(id, PlanService.FINISHED, 2, T0)).isTrue();
+        assertThat(repository.startRun(id, PlanRuns.FINISHED, 2, null, null, null, null, T0)).isTrue();
         PlanRecord read = repository.findById(id).orElseThrow();
-        assertThat(read.status()).isEqualTo(PlanStatus.SCHEDULED);
+        assertThat(read.status()).isEqualTo(PlanStatus.QUEUED);
         assertThat(read.runNumber()).isEqualTo(2);
     }
 
@@ -150,9 +150,9 @@ abstract class PlanRepositoryContract {
         String id = id();
         repository.insert(plan(id, null, T0));
         var best = new PlanRepository.BestPlan("{\"plan\":true}", "0hard/0medium/-1soft", false, null, T0);
-        assertThat(repository.replaceDocuments(id, "{\"p\":2}", best, PlanService.FINISHED)).isFalse();
+        assertThat(repository.replaceDocuments(id, "{\"p\":2}", best, PlanRuns.FINISHED)).isFalse();
         repository.updateStatus(id, EnumSet.of(PlanStatus.VALIDATING), PlanStatus.SOLVED, null, T0);
-        assertThat(repository.replaceDocuments(id, "{\"p\":2}", best, PlanService.FINISHED)).isTrue();
+        assertThat(repository.replaceDocuments(id, "{\"p\":2}", best, PlanRuns.FINISHED)).isTrue();
         assertThat(repository.findById(id).orElseThrow().problemJson()).isEqualTo("{\"p\":2}");
     }
 }

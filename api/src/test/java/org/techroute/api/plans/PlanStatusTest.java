@@ -8,12 +8,12 @@ class PlanStatusTest {
 
     @Test
     void movesOnlyForwardWithinARun() {
-        assertThat(PlanStatus.VALIDATING.canMoveTo(PlanStatus.SCHEDULED)).isTrue();
-        assertThat(PlanStatus.SCHEDULED.canMoveTo(PlanStatus.SOLVING)).isTrue();
-        assertThat(PlanStatus.SCHEDULED.canMoveTo(PlanStatus.STOPPED)).isTrue();
+        assertThat(PlanStatus.VALIDATING.canMoveTo(PlanStatus.QUEUED)).isTrue();
+        assertThat(PlanStatus.QUEUED.canMoveTo(PlanStatus.SOLVING)).isTrue();
+        assertThat(PlanStatus.QUEUED.canMoveTo(PlanStatus.STOPPED)).isTrue();
         assertThat(PlanStatus.SOLVING.canMoveTo(PlanStatus.SOLVED)).isTrue();
         assertThat(PlanStatus.SOLVING.canMoveTo(PlanStatus.FAILED)).isTrue();
-        assertThat(PlanStatus.SOLVING.canMoveTo(PlanStatus.SCHEDULED)).isFalse();
+        assertThat(PlanStatus.SOLVING.canMoveTo(PlanStatus.QUEUED)).isFalse();
         assertThat(PlanStatus.SOLVED.canMoveTo(PlanStatus.STOPPED)).isFalse();
         assertThat(PlanStatus.STOPPED.canMoveTo(PlanStatus.SOLVING)).isFalse();
     }
@@ -21,7 +21,7 @@ class PlanStatusTest {
     @Test
     void activeUntilTheRunEnds() {
         assertThat(PlanStatus.VALIDATING.isActive()).isTrue();
-        assertThat(PlanStatus.SCHEDULED.isActive()).isTrue();
+        assertThat(PlanStatus.QUEUED.isActive()).isTrue();
         assertThat(PlanStatus.SOLVING.isActive()).isTrue();
         assertThat(PlanStatus.SOLVED.isActive()).isFalse();
         assertThat(PlanStatus.STOPPED.isActive()).isFalse();

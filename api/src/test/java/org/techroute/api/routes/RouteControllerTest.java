@@ -43,8 +43,9 @@ class RouteControllerTest {
         Shift shift = new Shift("S1", "T1", s.start(), s.end(), null, null, null, null, null);
         Visit v = new Visit("V1", null, visit, 600L, null, null, null, null, null, null, null, null, null);
         Route route = new Route("S1", "T1", List.of("V1"), null, null, null, null, null, null, null, null, null);
-        return new Problem("p", null, Options.defaults().withTravelMode(mode), List.of(t), List.of(shift), List.of(v),
-                new Solution("0hard/0medium/0soft", true, null, List.of(route), List.of(), List.of(), List.of()));
+        return Problem.of("p", Options.defaults().withTravelMode(mode), List.of(t), List.of(shift), List.of(v))
+                .withSolution(new Solution("0hard/0medium/0soft", true, null, List.of(route), List.of(), List.of(),
+                        List.of()));
     }
 
     @Test

@@ -27,7 +27,6 @@ import org.techroute.data.mapping.ProblemMapper;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.travel.TravelMatrices;
 import org.techroute.data.validation.ProblemValidator;
-import org.techroute.data.vrptw.SolomonReader;
 import org.techroute.solver.config.SolveSettings;
 import org.techroute.solver.config.TechrouteSolverConfig;
 import org.techroute.solver.move.NearbyMoveIteratorFactory;

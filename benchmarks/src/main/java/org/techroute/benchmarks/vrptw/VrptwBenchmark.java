@@ -21,7 +21,6 @@ import org.techroute.data.model.Problem;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.travel.TravelMatrices;
 import org.techroute.data.validation.ProblemValidator;
-import org.techroute.data.vrptw.SolomonReader;
 
 /**
  * Solves VRPTW benchmark instances (Solomon / Gehring &amp; Homberger text files) with techroute's default solver

@@ -5,8 +5,8 @@ import java.util.List;
 
 import org.techroute.data.model.Route;
 import org.techroute.data.model.Solution;
-import org.techroute.data.vrptw.SolomonReader.Instance;
-import org.techroute.data.vrptw.SolomonReader.Node;
+import org.techroute.benchmarks.vrptw.SolomonReader.Instance;
+import org.techroute.benchmarks.vrptw.SolomonReader.Node;
 
 /**
  * Re-checks a VRPTW solution independently of the solver: from the customer order of each route and the

@@ -10,7 +10,6 @@ import org.techroute.data.mapping.ProblemMapper;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.travel.TravelMatrices;
 import org.techroute.data.validation.ProblemValidator;
-import org.techroute.data.vrptw.SolomonReader;
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.move.NearbyIndex;
 

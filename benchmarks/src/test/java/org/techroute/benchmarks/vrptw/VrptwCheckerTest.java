@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.techroute.data.vrptw.SolomonReader;
 
 class VrptwCheckerTest {
 

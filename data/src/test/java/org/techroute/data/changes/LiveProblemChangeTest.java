@@ -29,7 +29,7 @@ class LiveProblemChangeTest {
     @Test
     void anEmergencyEntersARunningSolverAndStartedVisitsStay() throws Exception {
         ProblemMapper mapper = new ProblemMapper(new ProblemValidator(), TravelMatrices.withoutRoads());
-        Problem plan = ChangeApplierTest.plan != null ? ChangeApplierTest.plan : solveOnce(mapper);
+        Problem plan = solveOnce(mapper); // its own plan: no state shared with another test class
         MappedProblem running = mapper.map(plan);
         Solver<RoutePlan> solver = Planner.solverFactory(SolveSettings.of(Duration.ofMinutes(2)).withEnvironmentMode(ai.timefold.solver.core.config.solver.EnvironmentMode.TRACKED_FULL_ASSERT)).buildSolver();
         AtomicReference<RoutePlan> latest = new AtomicReference<>();

@@ -1,4 +1,4 @@
-package org.techroute.data.vrptw;
+package org.techroute.benchmarks.vrptw;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -31,14 +31,14 @@ import org.techroute.api.support.Problems;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
 
-/** The job machinery without Spring: slots and queue, stopping waiting and running plans, shutdown. */
+/** The runs of plans without Spring: slots and queue, stopping waiting and running plans, shutdown. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES) // a safety net against a job that never ends, not a measurement
-class SolverJobsTest {
+class PlanRunsTest {
 
     @TempDir
     Path dir;
     PlanRepository repository;
-    SolverJobs jobs;
+    PlanRuns jobs;
 
     @BeforeEach
     void setUp() {
@@ -49,8 +49,8 @@ class SolverJobsTest {
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "techroute.solver.slots", "1", "techroute.solver.queue-length", "1",
                 "techroute.solver.save-interval", "PT0.2S"))).bindOrCreate("techroute", TechrouteProperties.class);
-        jobs = new SolverJobs(repository, new PlanEvents(properties), ProblemJson.mapper(), properties,
-                new SimpleMeterRegistry());
+        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties),
+                Problems.planner(), ProblemJson.mapper(), properties, new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -63,9 +63,10 @@ class SolverJobsTest {
         problem = problem.withOptions(problem.options().withTimeLimit(timeLimit));
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        repository.insert(new PlanRecord(id, "t", PlanStatus.SCHEDULED, null, 1, ProblemJson.write(problem), null,
+        repository.insert(new PlanRecord(id, "t", PlanStatus.QUEUED, null, 1, ProblemJson.write(problem), null,
                 null, null, null, null, now, now, null, null));
-        jobs.start(jobs.reserve(), id, 1, Problems.planner().prepare(problem));
+        Problem queued = problem;
+        jobs.start(id, 1, null, null, () -> Problems.planner().prepare(queued));
         return id;
     }
 
@@ -83,13 +84,13 @@ class SolverJobsTest {
     void queuesBeyondTheSlotsAndRefusesBeyondTheQueue() throws InterruptedException {
         String running = queue(Duration.ofMinutes(5));
         String waiting = queue(Duration.ofMinutes(5));
-        assertThatThrownBy(jobs::reserve).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(jobs.slots()::reserve).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status().value()).isEqualTo(429));
 
         // a waiting plan stops at once and frees its place
         assertThat(jobs.stop(waiting, "stopped on request")).isTrue();
         assertThat(plan(waiting).status()).isEqualTo(PlanStatus.STOPPED);
-        jobs.reserve().release();
+        jobs.slots().reserve().release();
 
         // a running plan stops after its current step, keeping what it found
         jobs.stop(running, "stopped on request");
@@ -121,7 +122,7 @@ class SolverJobsTest {
         assertThat(stopped.status()).isEqualTo(PlanStatus.STOPPED);
         assertThat(stopped.statusReason()).isEqualTo("the service shut down");
         assertThat(stopped.planJson()).contains("\"solution\"");
-        assertThatThrownBy(jobs::reserve).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(jobs.slots()::reserve).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status().value()).isEqualTo(503));
     }
 }

@@ -15,12 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
- * The container's error page (errors raised outside Spring MVC, e.g. by Tomcat or a filter) as a problem
- * document too, never the white-label page or a stack trace.
+ * The container's error page (errors raised outside Spring MVC, e.g. by Tomcat or a filter) as an error
+ * document (RFC 9457) too, never the white-label page or a stack trace.
  */
 @Hidden
 @RestController
-class ProblemErrorController implements ErrorController {
+class ErrorDocumentController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
@@ -30,7 +30,7 @@ class ProblemErrorController implements ErrorController {
         if (status.value() < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ProblemDetail problem = status.is5xxServerError() ? Problems.internal() : Problems.forStatus(status);
+        ProblemDetail problem = status.is5xxServerError() ? ErrorDocuments.internal() : ErrorDocuments.forStatus(status);
         problem.setStatus(status.value());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -5,8 +5,8 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 
-/** The stable {@code type} URIs of the service's problem responses (RFC 9457). */
-public final class ProblemTypes {
+/** The stable {@code type} URIs of the service's error documents (RFC 9457 problem details). */
+public final class ErrorTypes {
 
     public static final String BASE = "https://techroute.org/problems/";
     public static final URI VALIDATION = URI.create(BASE + "validation");
@@ -26,7 +26,7 @@ public final class ProblemTypes {
     public static final URI UNAVAILABLE = URI.create(BASE + "unavailable");
     public static final URI INTERNAL = URI.create(BASE + "internal");
 
-    private ProblemTypes() {
+    private ErrorTypes() {
     }
 
     /** The default type of a status (for errors raised by Spring itself). */

@@ -1,4 +1,4 @@
-package org.techroute.data.vrptw;
+package org.techroute.benchmarks.vrptw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,10 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
-/** Builds the problem bodies that do not come from an {@link ApiException}. */
-public final class Problems {
+/** Builds the error documents (RFC 9457 problem details) that do not come from an {@link ApiException}. */
+public final class ErrorDocuments {
 
-    private Problems() {
+    private ErrorDocuments() {
     }
 
     public static ProblemDetail of(HttpStatusCode status, URI type, String title, String detail) {
@@ -20,12 +20,12 @@ public final class Problems {
     }
 
     public static ProblemDetail tooLarge(long maxBytes) {
-        return of(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.TOO_LARGE, "Request body too large",
+        return of(HttpStatus.PAYLOAD_TOO_LARGE, ErrorTypes.TOO_LARGE, "Request body too large",
                 "the request body is larger than the limit of " + maxBytes + " bytes");
     }
 
     public static ProblemDetail internal() {
-        return of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+        return of(HttpStatus.INTERNAL_SERVER_ERROR, ErrorTypes.INTERNAL, "Internal error",
                 "the service failed to handle the request; the error is logged");
     }
 
@@ -35,8 +35,8 @@ public final class Problems {
             case 404 -> "no such resource";
             case 405 -> "this method is not supported here";
             case 400 -> "the request is not valid";
-            default -> ProblemTypes.title(status);
+            default -> ErrorTypes.title(status);
         };
-        return of(status, ProblemTypes.forStatus(status), ProblemTypes.title(status), detail);
+        return of(status, ErrorTypes.forStatus(status), ErrorTypes.title(status), detail);
     }
 }

@@ -1,0 +1,330 @@
+package org.techroute.api.plans;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.techroute.api.config.TechrouteProperties;
+import org.techroute.api.errors.ApiException;
+import org.techroute.data.json.ProblemJson;
+import org.techroute.data.mapping.MappedProblem;
+import org.techroute.data.model.Problem;
+import org.techroute.data.solve.Planner;
+import org.techroute.solver.domain.RoutePlan;
+
+/**
+ * The owner of a plan's runs: the only code that moves a run through its statuses ({@link PlanStatus}), starts,
+ * saves, finishes, recovers and announces runs (status and best-score events). A run is queued on the
+ * {@link SolverSlots}, solved by a {@link SolverRun} and takes live changes through {@link LiveChanges}. New best
+ * solutions are saved at most once per {@code techroute.solver.save-interval} ({@link BestSaver}), plus the final
+ * one. On shutdown, running runs are stopped early and their best plans saved as STOPPED.
+ */
+@Component
+public class PlanRuns {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanRuns.class);
+    /** A run under way at an instance: waiting for a slot or solving. */
+    static final Set<PlanStatus> UNDER_WAY_HERE = EnumSet.of(PlanStatus.QUEUED, PlanStatus.SOLVING);
+    static final Set<PlanStatus> FINISHED = EnumSet.of(PlanStatus.SOLVED, PlanStatus.STOPPED, PlanStatus.FAILED);
+
+    private final PlanRepository repository;
+    private final RunClaims claims;
+    private final PlanEvents events;
+    private final Planner planner;
+    private final ObjectMapper mapper;
+    private final TechrouteProperties.Solver settings;
+    private final SolverSlots slots;
+    private final ClusterLease lease;
+    private final ChangeTracks tracks = new ChangeTracks();
+    private final LiveChanges liveChanges;
+    private final BestSaver saver;
+    private final Map<String, SolverRun> runs = new ConcurrentHashMap<>();
+
+    public PlanRuns(PlanRepository repository, RunClaims claims, PlanEvents events, Planner planner,
+            ObjectMapper mapper, TechrouteProperties properties, MeterRegistry meters) {
+        this.repository = repository;
+        this.claims = claims;
+        this.events = events;
+        this.planner = planner;
+        this.mapper = mapper;
+        this.settings = properties.solver();
+        this.slots = new SolverSlots(settings, meters);
+        this.lease = new ClusterLease(properties.cluster(), claims);
+        this.liveChanges = new LiveChanges(repository, planner, tracks);
+        this.saver = new BestSaver(settings.saveInterval(), lease, runs::values);
+    }
+
+    /** What a run knows right now (fresher than the database). */
+    public record Live(PlanStatus status, int run, String score, Boolean feasible, OffsetDateTime bestAt) {
+    }
+
+    public ClusterLease lease() {
+        return lease;
+    }
+
+    /** Whether a plan has a run (queued or solving) in this instance. */
+    public boolean has(String planId) {
+        return runs.containsKey(planId);
+    }
+
+    public Optional<Live> live(String planId) {
+        return Optional.ofNullable(runs.get(planId)).map(SolverRun::live);
+    }
+
+    ChangeTracks tracks() {
+        return tracks;
+    }
+
+    SolverSlots slots() {
+        return slots;
+    }
+
+    // ---- starting runs: every path reserves a place, moves the status to QUEUED and queues, or gives it back ----
+
+    /**
+     * The one start sequence: reserve a place (429 when full), move the plan to QUEUED ({@code toQueued} writes the
+     * status and claim and maps the plan; it throws to give up), queue its run; the place is given back when anything
+     * fails. The future gets the run's first best solution as a plan document.
+     */
+    CompletableFuture<Problem> start(String planId, int run, SolverSlots.Priority priority, ChangeTrack change,
+            Supplier<MappedProblem> toQueued) {
+        return start(slots.reserve(), planId, run, priority, change, toQueued);
+    }
+
+    private CompletableFuture<Problem> start(SolverSlots.Reservation reservation, String planId, int run,
+            SolverSlots.Priority priority, ChangeTrack change, Supplier<MappedProblem> toQueued) {
+        boolean queued = false;
+        try {
+            MappedProblem mapped = toQueued.get();
+            SolverRun solverRun = new SolverRun(this, planId, run, mapped, reservation,
+                    priority != null ? priority : SolverSlots.Priority.of(mapped.problem()), change);
+            runs.put(planId, solverRun);
+            queued = true;
+            announce(planId, PlanStatus.QUEUED, run, null, null, null);
+            if (!slots.execute(solverRun, solverRun.priority)) {
+                finish(solverRun, PlanStatus.STOPPED, "the service is shutting down", null);
+            }
+            return solverRun.firstBest;
+        } finally {
+            if (!queued) {
+                reservation.release();
+            }
+        }
+    }
+
+    /** A new plan: stored VALIDATING (held by this instance), mapped, QUEUED; deleted if it cannot be mapped. */
+    public PlanRecord submit(PlanRecord plan, Problem problem) {
+        start(plan.id(), 1, null, null, () -> {
+            repository.insert(plan, lease.instanceId(), lease.until());
+            MappedProblem mapped;
+            try {
+                mapped = planner.prepare(problem);
+            } catch (RuntimeException e) {
+                repository.delete(plan.id());
+                throw e;
+            }
+            if (!repository.updateStatus(plan.id(), EnumSet.of(PlanStatus.VALIDATING), PlanStatus.QUEUED, null,
+                    now())) {
+                throw ApiException.conflict("the plan was deleted while it was validated");
+            }
+            return mapped;
+        });
+        return plan;
+    }
+
+    /**
+     * A new run (run + 1) of a finished plan from {@code document}; {@code changed} (optional) also replaces the
+     * stored documents in the same write.
+     */
+    public CompletableFuture<Problem> newRun(PlanRecord finished, Problem document, boolean changed,
+            SolverSlots.Priority priority, ChangeTrack change) {
+        int run = finished.runNumber() + 1;
+        return start(finished.id(), run, priority, change, () -> {
+            MappedProblem mapped = planner.prepare(document);
+            if (!repository.startRun(finished.id(), FINISHED, run,
+                    changed ? ProblemJson.write(document.withSolution(null)) : null,
+                    changed ? ProblemJson.write(document) : null, lease.instanceId(), lease.until(), now())) {
+                throw ApiException.conflict("plan '" + finished.id() + "' changed meanwhile; try again");
+            }
+            return mapped;
+        });
+    }
+
+    /** Puts a change into a plan's run here; empty when it has none that can take it (none, stopping, ended). */
+    public Optional<LiveChanges.LiveChange> changeLive(String planId, UnaryOperator<Problem> change) {
+        SolverRun run = runs.get(planId);
+        return run == null ? Optional.empty() : Optional.ofNullable(liveChanges.put(run, change));
+    }
+
+    // ---- recovery (see RunRecovery): runs of a dead process or instance, plans waiting for any instance ----
+
+    /** A free slot or queue place, or empty (never 429): for runs this instance picks up by itself. */
+    Optional<SolverSlots.Reservation> room() {
+        return slots.tryReserve();
+    }
+
+    /** Solves a QUEUED plan this instance just claimed (in its run). */
+    void startClaimed(SolverSlots.Reservation room, PlanRecord claimed) {
+        startLeftOver(room, claimed, claimed.runNumber(), () -> true);
+    }
+
+    /** A run left unfinished, solved again from its last saved plan in a new run; false when it was not moved. */
+    boolean resume(SolverSlots.Reservation room, PlanRecord record, boolean anyClaim) {
+        int run = record.runNumber() + 1;
+        return startLeftOver(room, record, run, () -> claims.restartRun(record.id(), run, lease.instanceId(),
+                lease.until(), now(), anyClaim));
+    }
+
+    private boolean startLeftOver(SolverSlots.Reservation room, PlanRecord record, int run,
+            BooleanSupplier toQueued) {
+        if (runs.containsKey(record.id()) || !toQueued.getAsBoolean()) {
+            room.release();
+            return false;
+        }
+        try {
+            Problem document = ProblemJson.read(record.document());
+            start(room, record.id(), run, null, null, () -> planner.prepare(document));
+        } catch (Exception e) {
+            room.release();
+            LOG.warn("plan {} cannot be solved again", record.id(), e);
+            repository.finish(record.id(), EnumSet.of(PlanStatus.QUEUED), PlanStatus.FAILED, "the stored plan"
+                    + " cannot be solved again: " + RunRecovery.reasonOf(e), null, now(), lease.instanceId());
+        }
+        return true;
+    }
+
+    /** Marks a run left unfinished STOPPED; false when it was not (any more). */
+    boolean stopLeftOver(String planId, String reason, boolean anyClaim) {
+        return claims.stopOrphan(planId, reason, now(), anyClaim);
+    }
+
+    // ---- stopping and ending ----
+
+    /**
+     * Stops a plan's run early, keeping its best plan: a waiting run ends at once, a running one after its current
+     * step. A plan marked under way without a run here (another instance's, or left over) is marked STOPPED.
+     */
+    public void stop(PlanRecord plan, String reason) {
+        if (!stop(plan.id(), reason) && plan.status().isActive()) {
+            repository.updateStatus(plan.id(), EnumSet.of(plan.status()), PlanStatus.STOPPED, reason, now());
+        }
+    }
+
+    /** Asks a plan's run here to stop; false when it has none. */
+    boolean stop(String planId, String reason) {
+        SolverRun run = runs.get(planId);
+        if (run == null) {
+            return false;
+        }
+        run.requestStop(reason);
+        if (slots.remove(run)) {
+            finish(run, PlanStatus.STOPPED, reason, null);
+        }
+        return true;
+    }
+
+    /** Waits (bounded) until a plan's run here, if it has one, has ended and saved its last plan. */
+    public boolean awaitEnd(String planId, Duration timeout) {
+        SolverRun run = runs.get(planId);
+        return run == null || run.awaitEnd(timeout);
+    }
+
+    /** A plan was deleted: its run stopped, its changes and event streams forgotten. */
+    public void deleted(String planId) {
+        tracks.forget(planId);
+        events.complete(planId);
+    }
+
+    /** QUEUED to SOLVING, on the run's thread; false (the run abandoned) when the plan changed or was taken. */
+    boolean beginSolving(SolverRun run) {
+        if (!claims.startSolving(run.planId, lease.instanceId(), lease.until(), now())) {
+            if (run.abandon()) {
+                claims.release(run.planId, lease.instanceId());
+                LOG.info("plan {} not solved here: the plan changed, or another instance took it, before solving"
+                        + " started", run.planId);
+                ended(run);
+                events.complete(run.planId);
+            }
+            return false;
+        }
+        run.status = PlanStatus.SOLVING;
+        announce(run.planId, PlanStatus.SOLVING, run.run, null, null, null);
+        return true;
+    }
+
+    /** Ends a run: its final status and best plan saved, the changes it re-plans told, the end announced. */
+    void finish(SolverRun run, PlanStatus status, String reason, RoutePlan best) {
+        synchronized (run.lock) {
+            if (run.finished) {
+                return;
+            }
+            run.finished = true;
+            try {
+                Problem last = run.closeOut(best);
+                PlanRepository.BestPlan saved = last == null ? null : PlanRepository.BestPlan.of(last, mapper, now());
+                if (!repository.finish(run.planId, UNDER_WAY_HERE, status, reason, saved, now(),
+                        lease.instanceId())) {
+                    // stopped or taken meanwhile (e.g. through another instance): give the claim back anyway
+                    claims.release(run.planId, lease.instanceId());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("cannot save the end of the run of {}", run.planId, e);
+            }
+            run.status = status;
+        }
+        ended(run);
+        announce(run.planId, status, run.run, reason, run.bestScore, run.bestScore == null ? null : run.feasible);
+        events.complete(run.planId);
+    }
+
+    private void ended(SolverRun run) {
+        runs.remove(run.planId, run);
+        run.release();
+    }
+
+    /** Saves a best plan document of a run that is SOLVING here; false when it is not (any more). */
+    boolean saveBest(SolverRun run, Problem document) {
+        return repository.saveBest(run.planId, PlanRepository.BestPlan.of(document, mapper, now()),
+                EnumSet.of(PlanStatus.SOLVING), lease.instanceId());
+    }
+
+    void announceBest(SolverRun run, HardMediumSoftLongScore score, long elapsedMillis) {
+        events.bestScore(run.planId, new SolverEvents.BestScore(score.toString(), score.isFeasible(), elapsedMillis));
+    }
+
+    private void announce(String planId, PlanStatus status, int run, String reason, String score, Boolean feasible) {
+        events.status(planId, new SolverEvents.Status(planId, status, run, reason, score, feasible));
+    }
+
+    OffsetDateTime now() {
+        return lease.now();
+    }
+
+    @PreDestroy
+    void shutdown() throws InterruptedException {
+        slots.close();
+        saver.close();
+        for (String planId : runs.keySet()) {
+            stop(planId, "the service shut down");
+        }
+        slots.shutdown(settings.shutdownGrace());
+    }
+}

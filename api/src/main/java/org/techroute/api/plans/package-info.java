@@ -1,0 +1,42 @@
+/**
+ * Plans and their solving runs: who owns what.
+ *
+ * <table>
+ * <caption>The classes of {@code org.techroute.api.plans}</caption>
+ * <tr><th>class</th><th>owns</th></tr>
+ * <tr><td>{@link org.techroute.api.plans.PlanController}</td><td>the {@code /api/plans} endpoints; no logic</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.PlanService}</td><td>plans as clients see them: submit (idempotency,
+ * validation), list, read, status (live score merged in), analysis, stop, delete, solve again, replacing the
+ * documents of a finished plan</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.PlanChanges}</td><td>change requests: live, restarted or new run, the
+ * bounded wait for the first best solution, {@code GET .../changes/{changeId}}</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.PlanRuns}</td><td><b>the owner of a run</b>: the only code that moves a
+ * run through its {@link org.techroute.api.plans.PlanStatus statuses}; it starts (one reserve, move to QUEUED, queue
+ * sequence for every path), saves bests, finishes, recovers and announces runs (status and best-score
+ * events)</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.SolverRun}</td><td>one run in this instance: its solver, best solutions,
+ * waiters and the changes it re-plans; hands every status change to {@code PlanRuns}</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.LiveChanges}</td><td>live-change versions: a change put into a running
+ * solver as a Timefold problem change</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.ChangeTrack}, {@link org.techroute.api.plans.ChangeTracks}</td><td>one change
+ * request and what became of it; the last ones per plan, in memory</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.SolverSlots}</td><td>solver threads and admission (slots, queue, 429,
+ * priorities); nothing about plans</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.ClusterLease}</td><td>this instance's name in claims, the lease and its
+ * heartbeat</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.RunRecovery}</td><td>restart recovery: runs a killed process or a dead
+ * instance left unfinished, and (cluster) QUEUED plans nobody holds; it decides when and which, {@code PlanRuns}
+ * moves the statuses</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.PlanRepository}</td><td>the {@code plan} table: rows, documents, scores,
+ * the conditional status updates {@code PlanRuns} uses</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.RunClaims}</td><td>claims: which instance holds a plan, taking runs
+ * over</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.PlanEvents}, {@link org.techroute.api.plans.SolverEvents}</td><td>the
+ * server-sent event streams and their payloads</td></tr>
+ * </table>
+ * <p>
+ * Words: the <em>problem</em> is the planning problem (the document a client submits); an error answer is an
+ * <em>error document</em> (RFC 9457, {@code application/problem+json}, see {@code org.techroute.api.errors}). The
+ * nightly batch (marks, reports, its SQL) is in {@code org.techroute.api.nightly}.
+ */
+package org.techroute.api.plans;
