@@ -16,12 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * certifications, technician rules and time windows; each route's shift hours, breaks, capacity and step
  * timeline; every visit served at most once. Returns what is wrong, as sentences.
  */
-final class PlanChecker {
+public final class PlanChecker {
 
     private PlanChecker() {
     }
 
-    static List<String> check(JsonNode plan) {
+    public static List<String> check(JsonNode plan) {
         List<String> errors = new ArrayList<>();
         Map<String, JsonNode> technicians = byId(plan.path("technicians"));
         Map<String, JsonNode> shifts = byId(plan.path("shifts"));
@@ -62,6 +62,7 @@ final class PlanChecker {
         OffsetDateTime shiftStart = time(shift.path("start"));
         OffsetDateTime latestEnd = time(shift.path("end")).plusSeconds(shift.path("maxOvertimeSeconds").asLong(0));
         OffsetDateTime cursor = shiftStart;
+        long travelSeconds = 0;
         List<String> order = new ArrayList<>();
         long[] load = new long[shift.path("capacity").size()];
         Iterator<JsonNode> breakRules = shift.path("breaks").iterator();
@@ -107,7 +108,8 @@ final class PlanChecker {
                         errors.add(shiftId + ": break at " + start + " has the wrong duration");
                     }
                 }
-                case "TRAVEL", "WAIT" -> {
+                case "TRAVEL" -> travelSeconds += java.time.Duration.between(start, end).toSeconds();
+                case "WAIT" -> {
                 }
                 default -> errors.add(shiftId + ": unknown step type " + step.path("type").asText());
             }
@@ -123,6 +125,10 @@ final class PlanChecker {
         route.path("visitIds").forEach(id -> listed.add(id.asText()));
         if (!listed.equals(order)) {
             errors.add(shiftId + ": visitIds " + listed + " differ from the served order " + order);
+        }
+        if (shift.has("maxTravelSeconds") && travelSeconds > shift.path("maxTravelSeconds").asLong()) {
+            errors.add(shiftId + ": the route drives " + travelSeconds + " s, more than its limit of "
+                    + shift.path("maxTravelSeconds").asLong() + " s");
         }
         for (int d = 0; d < load.length; d++) {
             if (load[d] > shift.path("capacity").path(d).asLong()) {

@@ -68,4 +68,11 @@ class PlanCheckerTest {
         serviceStep.put("visitId", "v1");
         assertThat(PlanChecker.check(plan)).anyMatch(e -> e.equals("visit v1 is served twice"));
     }
+
+    @Test
+    void findsARouteDrivingMoreThanItsLimit() throws Exception {
+        ObjectNode plan = goldenPlan();
+        ((ObjectNode) plan.withArray("shifts").get(0)).put("maxTravelSeconds", 60);
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.startsWith("anna-mon: the route drives"));
+    }
 }

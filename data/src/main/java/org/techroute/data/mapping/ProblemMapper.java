@@ -113,9 +113,13 @@ public final class ProblemMapper {
                     .sorted(Comparator.comparingLong(ShiftBreak::earliestStartMillis)).toList();
             int[] capacity = input.capacityOrEmpty().stream().mapToInt(Integer::intValue).toArray();
             long maxOvertime = input.maxOvertimeSeconds() == null ? 0 : input.maxOvertimeSeconds() * 1000;
-            shifts.put(input.id(), new Shift(input.id(), technicians.get(input.technicianId()),
+            Shift shift = new Shift(input.id(), technicians.get(input.technicianId()),
                     input.start().toLocalDate(), millis(input.start()), millis(input.end()), maxOvertime, start, end,
-                    breaks, capacity, matrix, input.start().getOffset()));
+                    breaks, capacity, matrix, input.start().getOffset());
+            if (input.maxTravelSeconds() != null) {
+                shift.setMaxTravelMillis(Math.min(input.maxTravelSeconds(), Long.MAX_VALUE / 1000 - 1) * 1000);
+            }
+            shifts.put(input.id(), shift);
             offsets.put(input.id(), input.start().getOffset());
         }
         if (problem.now() != null) {

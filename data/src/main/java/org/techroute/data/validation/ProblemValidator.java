@@ -176,6 +176,10 @@ public final class ProblemValidator {
                 if (shift.maxOvertimeSeconds() != null && shift.maxOvertimeSeconds() < 0) {
                     error(path + ".maxOvertimeSeconds", id, "maximum overtime must not be negative");
                 }
+                if (shift.maxTravelSeconds() != null && shift.maxTravelSeconds() < 0) {
+                    error(path + ".maxTravelSeconds", id, "the travel limit must not be negative, got "
+                            + shift.maxTravelSeconds());
+                }
                 if (shift.startLocation() != null) {
                     location(path + ".startLocation", id, shift.startLocation());
                 }
