@@ -63,6 +63,7 @@ public final class PlanChecker {
         OffsetDateTime latestEnd = time(shift.path("end")).plusSeconds(shift.path("maxOvertimeSeconds").asLong(0));
         OffsetDateTime cursor = shiftStart;
         long travelSeconds = 0;
+        Map<String, Long> partsNeeded = new java.util.TreeMap<>();
         List<String> order = new ArrayList<>();
         long[] load = new long[shift.path("capacity").size()];
         Iterator<JsonNode> breakRules = shift.path("breaks").iterator();
@@ -90,6 +91,8 @@ public final class PlanChecker {
                         continue;
                     }
                     checkService(shift, technician, visit, start, end, errors);
+                    visit.path("parts").fields().forEachRemaining(part -> partsNeeded.merge(part.getKey(),
+                            part.getValue().asLong(), Long::sum));
                     for (int d = 0; d < load.length; d++) {
                         load[d] += visit.path("demand").path(d).asLong(0);
                     }
@@ -126,6 +129,13 @@ public final class PlanChecker {
         if (!listed.equals(order)) {
             errors.add(shiftId + ": visitIds " + listed + " differ from the served order " + order);
         }
+        partsNeeded.forEach((part, needed) -> {
+            long carried = shift.path("vanStock").path(part).asLong(0);
+            if (needed > carried) {
+                errors.add(shiftId + ": the visits need " + needed + " of part " + part + ", the van carries "
+                        + carried);
+            }
+        });
         if (shift.has("maxTravelSeconds") && travelSeconds > shift.path("maxTravelSeconds").asLong()) {
             errors.add(shiftId + ": the route drives " + travelSeconds + " s, more than its limit of "
                     + shift.path("maxTravelSeconds").asLong() + " s");

@@ -23,8 +23,9 @@ import org.techroute.api.support.ApiClient;
 import org.techroute.data.json.ProblemJson;
 
 /**
- * The route limits of issue 16 over HTTP: a problem whose shifts limit driving is solved (step limit) into a
- * feasible plan that the independent checker accepts; bad limits are 422 naming the shift and the field.
+ * The route limits of issue 16 over HTTP: a problem whose shifts limit driving, and whose vans carry parts that visits
+ * need, is solved (step limit) into a feasible plan that the independent checker accepts; a visit no van has the parts
+ * for is unassigned with reason PARTS; bad limits and stock are 422 naming the shift and the field.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Timeout(value = 3, unit = TimeUnit.MINUTES) // a safety net; every wait below is bounded on its own
@@ -47,7 +48,8 @@ class RouteLimitsEndToEndTest {
 
     static ObjectNode smallProblem() throws IOException {
         ObjectNode tree = (ObjectNode) ProblemJson.mapper().readTree(SMALL_PROBLEM.toFile());
-        ((ObjectNode) tree.get("options")).put("stepLimit", 300).put("timeLimit", "PT60S");
+        // what is asserted holds for the first plan already: the limits are a safety net, not a measure
+        ((ObjectNode) tree.get("options")).put("stepLimit", 50).put("timeLimit", "PT10S");
         return tree;
     }
 
@@ -95,5 +97,33 @@ class RouteLimitsEndToEndTest {
         JsonNode error = ProblemJson.mapper().readTree(response.body());
         assertThat(error.path("violations").get(0).path("path").asText()).isEqualTo("$.shifts[0].maxTravelSeconds");
         assertThat(error.path("violations").get(0).path("entityId").asText()).isEqualTo("anna-mon");
+    }
+
+    @Test
+    void aVisitGoesToTheVanWithItsPartsOrIsUnassignedWithReasonParts() throws Exception {
+        ObjectNode problem = smallProblem();
+        shift(problem, 0).putObject("vanStock").put("valve", 2);
+        shift(problem, 1).putObject("vanStock").put("valve", 1);
+        ((ObjectNode) problem.withArray("visits").get(2)).putObject("parts").put("valve", 2); // v3, ben's in the example
+        ((ObjectNode) problem.withArray("visits").get(5)).putObject("parts").put("pump", 1); // v6: no van has a pump
+        JsonNode plan = solve(problem);
+        assertThat(plan.path("solution").path("feasible").asBoolean()).isTrue();
+        assertThat(route(plan, "anna-mon").path("visitIds").toString()).contains("\"v3\"");
+        JsonNode unassigned = plan.path("solution").path("unassignedVisits");
+        assertThat(unassigned).hasSize(1);
+        assertThat(unassigned.get(0).path("visitId").asText()).isEqualTo("v6");
+        assertThat(unassigned.get(0).path("reason").asText()).isEqualTo("PARTS");
+        assertThat(PlanChecker.check(plan)).isEmpty();
+    }
+
+    @Test
+    void negativeStockIs422NamingTheShiftAndPart() throws Exception {
+        ObjectNode problem = smallProblem();
+        shift(problem, 1).putObject("vanStock").put("valve", -1);
+        HttpResponse<String> response = api().post("/api/plans", problem.toString());
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode error = ProblemJson.mapper().readTree(response.body());
+        assertThat(error.path("violations").get(0).path("path").asText()).isEqualTo("$.shifts[1].vanStock.valve");
+        assertThat(error.path("violations").get(0).path("entityId").asText()).isEqualTo("ben-mon");
     }
 }

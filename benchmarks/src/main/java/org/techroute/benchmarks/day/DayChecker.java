@@ -670,6 +670,7 @@ public final class DayChecker {
                 }
             }
             checkTravelLimit(view, shift, services);
+            checkParts(view, shift, services);
             OffsetDateTime end = view.routeEnd(shift.id());
             OffsetDateTime limit = shift.end().plusSeconds(shift.maxOvertimeSeconds() == null ? 0
                     : shift.maxOvertimeSeconds());
@@ -683,6 +684,22 @@ public final class DayChecker {
                 }
             }
         }
+    }
+
+    /** A route's visits need no more of a part than the van carries (started visits' parts count too). */
+    private void checkParts(PlanView view, Shift shift, List<PlanView.Service> services) {
+        Map<String, Integer> needed = new java.util.TreeMap<>();
+        for (PlanView.Service service : services) {
+            view.visits.get(service.visitId()).partsOrEmpty().forEach((part, quantity) -> needed.merge(part,
+                    quantity, Integer::sum));
+        }
+        needed.forEach((part, quantity) -> {
+            int carried = shift.vanStockOrEmpty().getOrDefault(part, 0);
+            if (quantity > carried) {
+                add(Invariant.FEASIBLE, shift.id(), "the visits need " + quantity + " of part '" + part
+                        + "', the van carries " + carried);
+            }
+        });
     }
 
     /**

@@ -101,6 +101,7 @@ public final class ProblemMapper {
             technicians.put(input.id(), new Technician(input.id(), input.skillsOrEmpty(), certifications));
         }
 
+        PartIndex parts = PartIndex.of(shiftList, visitList);
         Map<String, Shift> shifts = new LinkedHashMap<>();
         Map<String, ZoneOffset> offsets = new HashMap<>();
         for (var input : shiftList) {
@@ -119,6 +120,7 @@ public final class ProblemMapper {
             if (input.maxTravelSeconds() != null) {
                 shift.setMaxTravelMillis(Math.min(input.maxTravelSeconds(), Long.MAX_VALUE / 1000 - 1) * 1000);
             }
+            shift.setVanStock(parts.stock(input.vanStockOrEmpty()));
             shifts.put(input.id(), shift);
             offsets.put(input.id(), input.start().getOffset());
         }
@@ -138,6 +140,7 @@ public final class ProblemMapper {
                             .requiredTechnicianIdsOrEmpty()),
                     new HashSet<>(input.preferredTechnicianIdsOrEmpty()),
                     new HashSet<>(input.excludedTechnicianIdsOrEmpty()), demand));
+            parts.setNeeds(visits.get(input.id()), input.partsOrEmpty());
         }
 
         placePinned(visitList, shifts, visits);

@@ -12,13 +12,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param requiredSkills skill name to minimum level
  * @param priority       default {@code NORMAL}
  * @param demand         per capacity dimension (optional; matches shifts' {@code capacity})
+ * @param parts          the parts the visit needs, part name to quantity (optional; a van must carry them)
  * @param pin            set when the visit is started or done: it stays on that shift at that position
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
         List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
         Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
-        List<String> excludedTechnicianIds, List<Integer> demand, Pin pin) {
+        List<String> excludedTechnicianIds, List<Integer> demand, Map<String, Integer> parts, Pin pin) {
+
+    /** A visit without the needs of issue 16 (parts). */
+    public Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
+            List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
+            Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
+            List<String> excludedTechnicianIds, List<Integer> demand, Pin pin) {
+        this(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills, requiredCertifications,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand, null, pin);
+    }
 
     public List<TimeWindow> timeWindowsOrEmpty() {
         return timeWindows == null ? List.of() : timeWindows;
@@ -52,10 +62,21 @@ public record Visit(String id, String customerName, Location location, Long serv
         return demand == null ? List.of() : demand;
     }
 
+    public Map<String, Integer> partsOrEmpty() {
+        return parts == null ? Map.of() : parts;
+    }
+
+    /** This visit needing other parts (null: none). */
+    public Visit withParts(Map<String, Integer> newParts) {
+        return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
+                requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
+                demand, newParts, pin);
+    }
+
     /** This visit with another pin (null: not pinned). */
     public Visit withPin(Pin newPin) {
         return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
                 requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
-                demand, newPin);
+                demand, parts, newPin);
     }
 }

@@ -190,6 +190,7 @@ public final class ProblemValidator {
                 for (int b = 0; b < breaks.size(); b++) {
                     breakRule(path + ".breaks[" + b + "]", id, breaks.get(b));
                 }
+                parts(path + ".vanStock", id, shift.vanStockOrEmpty(), "stock");
                 List<Integer> capacity = shift.capacityOrEmpty();
                 for (int d = 0; d < capacity.size(); d++) {
                     if (capacity.get(d) == null || capacity.get(d) < 0) {
@@ -232,6 +233,21 @@ public final class ProblemValidator {
                                     + "'; a technician cannot work two shifts at once");
                         }
                     }
+                }
+            }
+        }
+
+        /** Part name to quantity (a van's stock, a visit's needs): names not blank, quantities 0 or more. */
+        void parts(String path, String id, Map<String, Integer> parts, String what) {
+            for (Map.Entry<String, Integer> part : new TreeMap<>(parts).entrySet()) {
+                String partPath = path + "." + part.getKey();
+                if (blank(part.getKey())) {
+                    error(path, id, "a part needs a name");
+                } else if (part.getValue() == null) {
+                    error(partPath, id, "the " + what + " of part '" + part.getKey() + "' is missing");
+                } else if (part.getValue() < 0) {
+                    error(partPath, id, "the " + what + " of part '" + part.getKey() + "' must not be negative, got "
+                            + part.getValue());
                 }
             }
         }
@@ -331,6 +347,7 @@ public final class ProblemValidator {
                     error(path + ".demand", id, "demand has " + demand.size() + " dimension(s) but shifts' capacity"
                             + " has " + capacityDimensions);
                 }
+                parts(path + ".parts", id, visit.partsOrEmpty(), "quantity");
                 pin(path + ".pin", id, visit.pin(), shifts, pinsByShift);
             }
             pinsByShift.forEach((shiftId, positions) -> {

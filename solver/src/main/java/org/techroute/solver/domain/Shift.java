@@ -47,6 +47,8 @@ public class Shift {
     private long busyUntilMillis = Long.MIN_VALUE;
     /** The most driving the route may have (start to end location, every leg); {@link Long#MAX_VALUE}: no limit. */
     private long maxTravelMillis = Long.MAX_VALUE;
+    /** Parts on the van: quantity per part index ({@link Visit#getPartIds()}); missing parts count 0. */
+    private int[] vanStock = new int[0];
     /** The first {@code pinnedVisitCount} visits are started or done: they never move. */
     @PlanningPinToIndex
     private int pinnedVisitCount;
@@ -102,6 +104,7 @@ public class Shift {
         this.takenBreaks = other.takenBreaks;
         this.busyUntilMillis = other.busyUntilMillis;
         this.maxTravelMillis = other.maxTravelMillis;
+        this.vanStock = other.vanStock;
     }
 
     public long getMaxTravelMillis() {
@@ -111,6 +114,25 @@ public class Shift {
     /** @param maxTravelMillis the most driving the route may have; {@link Long#MAX_VALUE} for no limit */
     public void setMaxTravelMillis(long maxTravelMillis) {
         this.maxTravelMillis = maxTravelMillis;
+    }
+
+    public int[] getVanStock() {
+        return vanStock;
+    }
+
+    /** @param vanStock quantity on the van per part index (parts past its end count 0) */
+    public void setVanStock(int[] vanStock) {
+        this.vanStock = vanStock.clone();
+    }
+
+    /** The van's stock of the part with index {@code part}. */
+    public int stockOf(int part) {
+        return part < vanStock.length ? vanStock[part] : 0;
+    }
+
+    /** Part units the route's visits need beyond the van's stock, summed over parts. */
+    public long partsShortfall() {
+        return PartsNeed.of(visits, -1, null).shortfall(this);
     }
 
     /** Travel of the route: from the start location through every visit and back to the end location. */

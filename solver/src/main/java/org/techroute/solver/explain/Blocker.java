@@ -3,7 +3,7 @@ package org.techroute.solver.explain;
 /**
  * Why a visit cannot be served.
  *
- * @param code   {@code TECHNICIAN}, {@code SKILL}, {@code CERTIFICATION}, {@code CAPACITY}, {@code TRAVEL_LIMIT},
+ * @param code   {@code TECHNICIAN}, {@code SKILL}, {@code CERTIFICATION}, {@code CAPACITY}, {@code PARTS}, {@code TRAVEL_LIMIT},
  *               {@code TIME_WINDOW},
  *               {@code SHIFT_HOURS} (in the order {@link ServiceabilityCheck} checks them; for a visit, the
  *               reason of the shift that passed the most checks), or {@code NO_ROOM} (some shift could serve it,

@@ -15,7 +15,7 @@ import org.techroute.solver.domain.Visit;
 /**
  * Whether any shift could ever serve a visit, whatever the other visits. Each shift goes through the checks in
  * this order, and the first it fails is its reason: technician (required or excluded), skills, certifications,
- * van capacity, the driving limit (the trip from the start location to the visit and on to the end location alone
+ * van capacity, the parts on the van (a part the visit needs more of than the van carries), the driving limit (the trip from the start location to the visit and on to the end location alone
  * is longer than {@code maxTravelSeconds}), and last the hours: a time window reachable within the shift's hours and after "now"
  * ({@code TIME_WINDOW}, or {@code SHIFT_HOURS} for a visit without windows). The reason for the visit is the
  * one of the shift that got furthest (a technician who is the right one but lacks the certification says more
@@ -26,7 +26,7 @@ public final class ServiceabilityCheck {
 
     /** The checks in the order they are made; a later one means the shift got further. */
     public static final List<String> ORDER = List.of("TECHNICIAN", "SKILL", "CERTIFICATION", "CAPACITY",
-            "TRAVEL_LIMIT", "TIME_WINDOW", "SHIFT_HOURS");
+            "PARTS", "TRAVEL_LIMIT", "TIME_WINDOW", "SHIFT_HOURS");
 
     private ServiceabilityCheck() {
     }
@@ -104,6 +104,14 @@ public final class ServiceabilityCheck {
             if (demand[i] > capacity[i]) {
                 return Optional.of(new Blocker("CAPACITY", "demand " + demand[i] + " exceeds the van capacity "
                         + capacity[i]));
+            }
+        }
+        int[] partIds = visit.getPartIds();
+        for (int i = 0; i < partIds.length; i++) {
+            int quantity = visit.getPartQuantities()[i];
+            if (quantity > shift.stockOf(partIds[i])) {
+                return Optional.of(new Blocker("PARTS", "needs " + quantity + " of part '"
+                        + visit.getPartNames()[i] + "', the van carries " + shift.stockOf(partIds[i])));
             }
         }
         if (shift.getMaxTravelMillis() != Long.MAX_VALUE) {

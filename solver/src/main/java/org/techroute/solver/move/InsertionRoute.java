@@ -226,8 +226,11 @@ final class InsertionRoute {
         return visit.getTimeWindows().get(visit.getTimeWindows().size() - 1).endMillis();
     }
 
-    /** Whether the van can take the visit's demand on top of the route's load. */
+    /** Whether the van can take the visit's demand and the parts it needs on top of the route's. */
     boolean fitsCapacity(Visit visit) {
+        if (visit.needsParts() && !limits.parts().fits(shift, visit)) {
+            return false;
+        }
         int[] demand = visit.getDemand();
         int[] capacity = shift.getCapacity();
         for (int d = 0; d < Math.min(demand.length, capacity.length); d++) {

@@ -2,13 +2,14 @@ package org.techroute.solver.move;
 
 import java.util.List;
 
+import org.techroute.solver.domain.PartsNeed;
 import org.techroute.solver.domain.Shift;
 import org.techroute.solver.domain.Visit;
 import org.techroute.solver.travel.TravelTimeMatrix;
 
 /**
  * The hard limits of a route that do not depend on its timing: the driving limit of the shift
- * ({@code maxTravelSeconds}). An insertion keeps a route feasible only if it makes none of them worse
+ * ({@code maxTravelSeconds}) and the parts on its van ({@code vanStock}, {@link PartsNeed}). An insertion keeps a route feasible only if it makes none of them worse
  * ({@link Excess#noWorseThan}); {@link InsertionRoute} checks them next to its replay of the times.
  */
 final class RouteLimits {
@@ -21,11 +22,13 @@ final class RouteLimits {
      *
      * @param travelMillis       the route's driving
      * @param travelExcessMillis driving above the shift's limit
+     * @param parts              the parts the route needs
+     * @param partsShortfall     part units needed beyond the van's stock
      */
-    record Excess(long travelMillis, long travelExcessMillis) {
+    record Excess(long travelMillis, long travelExcessMillis, PartsNeed parts, long partsShortfall) {
 
         boolean noWorseThan(Excess before) {
-            return travelExcessMillis <= before.travelExcessMillis;
+            return travelExcessMillis <= before.travelExcessMillis && partsShortfall <= before.partsShortfall;
         }
 
         /**
@@ -44,8 +47,9 @@ final class RouteLimits {
     /** The excess of {@code route} with {@code extra} inserted at {@code position} (none if negative). */
     static Excess excess(Shift shift, List<Visit> route, int position, Visit extra) {
         int n = route.size() + (position < 0 ? 0 : 1);
+        PartsNeed parts = PartsNeed.of(route, position, extra);
         if (n == 0) {
-            return new Excess(0, 0);
+            return new Excess(0, 0, parts, 0);
         }
         TravelTimeMatrix matrix = shift.getMatrix();
         long travel = 0;
@@ -57,6 +61,7 @@ final class RouteLimits {
         }
         travel += matrix.travelMillis(from, shift.getEndLocation());
         long limit = shift.getMaxTravelMillis();
-        return new Excess(travel, limit == Long.MAX_VALUE ? 0 : Math.max(0, travel - limit));
+        return new Excess(travel, limit == Long.MAX_VALUE ? 0 : Math.max(0, travel - limit), parts,
+                parts.shortfall(shift));
     }
 }

@@ -17,6 +17,7 @@ import static org.techroute.solver.score.TechrouteConstraint.TRAVEL_LIMIT;
 import static org.techroute.solver.score.TechrouteConstraint.TRAVEL_TIME;
 import static org.techroute.solver.score.TechrouteConstraint.UNASSIGNED_VISIT;
 import static org.techroute.solver.score.TechrouteConstraint.VAN_CAPACITY;
+import static org.techroute.solver.score.TechrouteConstraint.VAN_STOCK;
 import static org.techroute.solver.score.TechrouteConstraint.WORKLOAD_BALANCE;
 
 import java.math.BigDecimal;
@@ -51,6 +52,7 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 excludedTechnician(factory),
                 vanCapacity(factory),
                 breakWindow(factory),
+                vanStock(factory),
                 travelLimit(factory),
                 // Medium
                 unassignedVisit(factory),
@@ -144,6 +146,16 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                         "a break around visit " + visit.getId() + " starts " + minutes(breakLatenessMillis(visit))
                                 + " after its latest start"))
                 .asConstraint(BREAK_WINDOW.id());
+    }
+
+    /** A route's visits never need more of a part than the van carries. */
+    Constraint vanStock(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.partsShortfall() > 0)
+                .penalizeLong(VAN_STOCK.defaultScore(), Shift::partsShortfall)
+                .justifyWith((shift, score) -> new ShiftJustification(shift.getId(), "the visits need "
+                        + shift.partsShortfall() + " part unit(s) more than the van carries"))
+                .asConstraint(VAN_STOCK.id());
     }
 
     /** A route drives no more than its shift's {@code maxTravelSeconds}, the return to the end location included. */
