@@ -127,6 +127,19 @@ public class Visit {
         return partIds.length > 0;
     }
 
+    /**
+     * A copy of this visit (every fact, not its place in a plan) that must start in {@code windows} instead: an
+     * appointment slot offered for it.
+     */
+    public Visit withTimeWindows(List<TimeWindow> windows) {
+        Visit copy = new Visit(id, location, serviceDurationMillis, windows, requiredSkills, requiredCertifications,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand);
+        copy.partIds = partIds;
+        copy.partQuantities = partQuantities;
+        copy.partNames = partNames;
+        return copy;
+    }
+
     public String getPreviousShiftId() {
         return previousShiftId;
     }
