@@ -33,8 +33,9 @@ public final class AppointmentFinder {
 
     private final Planner planner;
 
+    /** @param planner the planner of the plans; the finder maps them for queries ({@link Planner#forQueries()}) */
     public AppointmentFinder(Planner planner) {
-        this.planner = planner;
+        this.planner = planner.forQueries();
     }
 
     /** What is wrong with a request before the plan is looked at (paths as in the request); empty when fine. */

@@ -48,10 +48,24 @@ public final class ProblemMapper {
 
     private final ProblemValidator validator;
     private final TravelMatrices matrices;
+    private final boolean serviceabilityWarnings;
 
     public ProblemMapper(ProblemValidator validator, TravelMatrices matrices) {
+        this(validator, matrices, true);
+    }
+
+    private ProblemMapper(ProblemValidator validator, TravelMatrices matrices, boolean serviceabilityWarnings) {
         this.validator = validator;
         this.matrices = matrices;
+        this.serviceabilityWarnings = serviceabilityWarnings;
+    }
+
+    /**
+     * A mapper for quick queries on a plan (appointment slots): straight-line travel computed pair by pair, and no
+     * warnings about visits no shift can serve (a check of every visit against every shift).
+     */
+    public ProblemMapper forQueries() {
+        return new ProblemMapper(validator, matrices.withStraightLinesOnDemand(), false);
     }
 
     /**
@@ -149,7 +163,9 @@ public final class ProblemMapper {
                     problem.now() == null ? null : millis(problem.now()), warnings);
         }
         placePreviousRoutes(problem, shifts, visits, warnings);
-        warnUnserviceable(visitList, shifts, visits, warnings);
+        if (serviceabilityWarnings) {
+            warnUnserviceable(visitList, shifts, visits, warnings);
+        }
 
         RoutePlan plan = new RoutePlan(new ArrayList<>(technicians.values()), new ArrayList<>(shifts.values()),
                 new ArrayList<>(visits.values()), weightOverrides(options.effectiveConstraintWeights()));

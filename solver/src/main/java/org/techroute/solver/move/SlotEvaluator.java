@@ -60,6 +60,8 @@ public final class SlotEvaluator {
 
     private final RoutePlan plan;
     private final Map<Shift, InsertionRoute> routes = new IdentityHashMap<>();
+    /** Per visit id: which shifts could serve it at all, whatever its window (see {@link #couldServe}). */
+    private final Map<String, boolean[]> eligible = new java.util.HashMap<>();
     private final long travelWeight;
     private final long overtimeWeight;
     private final long urgencyWeight;
@@ -89,7 +91,7 @@ public final class SlotEvaluator {
         List<Shift> shifts = plan.getShifts();
         for (int s = 0; s < shifts.size(); s++) {
             Shift shift = shifts.get(s);
-            if (ServiceabilityCheck.blocker(visit, shift).isPresent()) {
+            if (!couldServe(visit, s)) {
                 continue;
             }
             InsertionRoute route = routes.computeIfAbsent(shift, InsertionRoute::new);
@@ -125,6 +127,38 @@ public final class SlotEvaluator {
         Optional<Blocker> blocker = ServiceabilityCheck.blocker(visit, shifts);
         return blocker.map(b -> new Result(null, b.code(), b.detail())).orElseGet(() -> new Result(null, "NO_ROOM",
                 "a shift could serve it in this slot, but no route has room for it without breaking a rule"));
+    }
+
+    /**
+     * Whether the shift could serve the visit in its window: the checks that do not depend on the window (technician,
+     * skills, capacity, parts, driving) are made once per visit; per call, only whether the window meets the shift's
+     * hours (the insertion test judges whether it can be reached). A visit that
+     * needs certifications is checked in full each time (their validity depends on the date of the window).
+     */
+    private boolean couldServe(Visit visit, int shiftIndex) {
+        Shift shift = plan.getShifts().get(shiftIndex);
+        if (!visit.getRequiredCertifications().isEmpty()) {
+            return ServiceabilityCheck.blocker(visit, shift).isEmpty();
+        }
+        boolean[] known = eligible.computeIfAbsent(visit.getId(), id -> {
+            Visit anyTime = visit.withTimeWindows(List.of());
+            boolean[] result = new boolean[plan.getShifts().size()];
+            for (int s = 0; s < result.length; s++) {
+                result[s] = ServiceabilityCheck.blocker(anyTime, plan.getShifts().get(s)).isEmpty();
+            }
+            return result;
+        });
+        if (!known[shiftIndex]) {
+            return false;
+        }
+        if (visit.getTimeWindows().isEmpty()) {
+            return true;
+        }
+        long windowStart = visit.getTimeWindows().get(0).startMillis();
+        long windowEnd = visit.getTimeWindows().get(visit.getTimeWindows().size() - 1).endMillis();
+        // a window outside the shift's hours; within them, the insertion test judges whether it can be reached
+        return windowEnd >= shift.getStartMillis() && windowStart <= shift.getEndMillis() + shift
+                .getMaxOvertimeMillis();
     }
 
     private Offer offer(InsertionRoute route, Visit visit, int position) {
