@@ -56,6 +56,18 @@ class AppointmentsCommandTest {
     }
 
     @Test
+    void theDocumentedExampleRequestOnTheExamplePlan() throws Exception {
+        int status = run("--plan", SolveCommandTest.SMALL_PLAN.toString(), "--request",
+                "../docs/examples/appointment-request.json");
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode offers = ProblemJson.mapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(offers.path("feasibleSlots").asInt()).isEqualTo(4);
+        JsonNode evening = offers.path("slots").get(4);
+        assertThat(evening.path("feasible").asBoolean()).isFalse();
+        assertThat(evening.path("reason").asText()).isEqualTo("TIME_WINDOW");
+    }
+
+    @Test
     void aSlotEndingBeforeItStartsIsExitStatus2WithItsPath() throws Exception {
         int status = run("--plan", SolveCommandTest.SMALL_PLAN.toString(), "--request", request("{\"visit\": "
                 + VISIT + ", \"slots\": [{\"start\": \"2026-11-23T10:00:00+01:00\", \"end\":"
