@@ -2,6 +2,7 @@ package org.techroute.api;
 
 import java.util.Arrays;
 
+import org.techroute.api.cli.AppointmentsCommand;
 import org.techroute.api.cli.BatchCommand;
 import org.techroute.api.cli.GenerateCommand;
 import org.techroute.api.cli.ImportCommand;
@@ -34,6 +35,12 @@ public final class TechrouteMain {
                           --technicians N     (default 20)   --visits N (default 200)   --days N (default 2)
                           --first-day DATE    (default tomorrow)   --seed N (default 1)
                           --travel-mode MODE  (default haversine)
+                          --features LIST     optional parts: travel-limit, parts (default none)
+              appointments  judge appointment slots for a new visit in a plan (the plan is not changed)
+                          --plan FILE         the plan JSON (required)
+                          --request FILE      {"visit": {..}, "slots": [{"start": .., "end": ..}, ..]} or
+                                              {"visit": {..}, "days": N, "slotMinutes": 120} (required)
+                          --output FILE       where to write the offers JSON (default: standard output)
               what-if   solve variants of a problem and compare their KPIs side by side
                           --input FILE        the base problem (required)
                           --variants FILE     {"variants": [{"name": .., ...}, ...]} (required, see docs/what-if.md)
@@ -79,6 +86,7 @@ public final class TechrouteMain {
             case "solve" -> new SolveCommand(System.out, System.err).run(rest);
             case "generate" -> new GenerateCommand(System.err).run(rest);
             case "what-if" -> new WhatIfCommand(System.out, System.err).run(rest);
+            case "appointments" -> new AppointmentsCommand(System.out, System.err).run(rest);
             case "batch" -> new BatchCommand(System.out, System.err).run(rest);
             case "import" -> new ImportCommand(System.out, System.err).run(rest);
             default -> {

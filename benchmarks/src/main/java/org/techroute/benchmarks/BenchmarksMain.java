@@ -29,6 +29,7 @@ public final class BenchmarksMain {
             case "tuning" -> TuningBenchmark.main(rest);
             case "scale" -> System.exit(ScaleBenchmark.run(rest));
             case "day" -> System.exit(DayCommand.run(rest));
+            case "appointments" -> System.exit(AppointmentBenchmark.run(rest));
             case "-h", "--help", "help" -> usage();
             default -> {
                 System.err.println("unknown benchmark command: " + args[0]);
@@ -47,6 +48,7 @@ public final class BenchmarksMain {
                   vrptw    solution quality on Solomon / Gehring-Homberger instances against best-known solutions
                   tuning   compare solver configurations with Timefold's Benchmarker (HTML report)
                   scale    generated field-service days of 1k-10k visits: time to a complete plan, CRITICAL, heap
-                  day      simulate working days with live changes and check every re-plan (day --help)""");
+                  day      simulate working days with live changes and check every re-plan (day --help)
+                  appointments  time to judge appointment slots for a new visit in a large plan""");
     }
 }

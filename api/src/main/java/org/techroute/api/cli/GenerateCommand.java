@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Set;
 
+import org.techroute.data.demo.DemoFeature;
 import org.techroute.data.demo.DemoProblemGenerator;
 import org.techroute.data.demo.DemoSpec;
 import org.techroute.data.demo.PointSource;
@@ -17,13 +18,14 @@ import org.techroute.data.road.LazyRoadMatrixSource;
 import org.techroute.data.road.RoadDemoPoints;
 
 /**
- * {@code generate --output FILE [--technicians N] [--visits N] [--days N] [--seed N] [--travel-mode MODE]}: writes
- * a demo problem; in road mode at points on the road graph.
+ * {@code generate --output FILE [--technicians N] [--visits N] [--days N] [--seed N] [--travel-mode MODE]
+ * [--features LIST]}: writes a demo problem; in road mode at points on the road graph. {@code --features} adds optional
+ * parts, comma-separated ({@link DemoFeature}: {@code travel-limit}, {@code parts}); none by default.
  */
 public final class GenerateCommand {
 
     private static final Set<String> OPTIONS = Set.of("output", "technicians", "visits", "days", "first-day", "seed",
-            "travel-mode");
+            "travel-mode", "features");
 
     private final PrintStream err;
 
@@ -41,6 +43,12 @@ public final class GenerateCommand {
                 throw new CommandLine.UsageException("demo problems are geographic: use road or haversine");
             }
             Long seed = line.longValue("seed");
+            java.util.Set<DemoFeature> features;
+            try {
+                features = DemoFeature.parse(line.optional("features"));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.UsageException("--features: " + e.getMessage());
+            }
             TravelMode travelMode = mode == null ? TravelMode.HAVERSINE : mode;
             DemoSpec spec = new DemoSpec("Demo", line.intValue("technicians", 20, 1), line.intValue("visits", 200, 0),
                     line.intValue("days", 2, 1), firstDay == null ? LocalDate.now().plusDays(1) : firstDay,
@@ -54,11 +62,12 @@ public final class GenerateCommand {
                 }
                 try (road) {
                     points = RoadDemoPoints.of(road.graph(), spec);
-                    Problem problem = DemoProblemGenerator.generate(spec, points);
+                    Problem problem = DemoFeature.apply(DemoProblemGenerator.generate(spec, points), features);
                     ProblemJson.writeAtomically(problem, output);
                 }
             } else {
-                ProblemJson.writeAtomically(DemoProblemGenerator.generate(spec, points), output);
+                ProblemJson.writeAtomically(DemoFeature.apply(DemoProblemGenerator.generate(spec, points), features),
+                        output);
             }
             err.println("wrote " + output + ": " + spec.technicians() + " technicians, " + spec.visits()
                     + " visits, " + spec.days() + " day(s)");

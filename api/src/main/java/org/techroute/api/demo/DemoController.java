@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.plans.PlanService;
+import org.techroute.data.demo.DemoFeature;
 import org.techroute.data.demo.DemoProblemGenerator;
 import org.techroute.data.demo.DemoSpec;
 import org.techroute.data.demo.PointSource;
@@ -70,7 +71,9 @@ class DemoController {
             String firstDay,
             @Parameter(description = "ISO-8601 solving time, PT1S..PT30M") @RequestParam(defaultValue = "PT30S")
             String timeLimit,
-            @RequestParam(defaultValue = "false") boolean submit) {
+            @RequestParam(defaultValue = "false") boolean submit,
+            @Parameter(description = "optional parts, comma-separated: travel-limit, parts (none by default)")
+            @RequestParam(required = false) String features) {
         List<Violation> violations = new ArrayList<>();
         range(violations, "technicians", technicians, 1, MAX_TECHNICIANS);
         range(violations, "visits", visits, 0, MAX_VISITS);
@@ -92,6 +95,12 @@ class DemoController {
         } catch (DateTimeParseException e) {
             violations.add(new Violation("timeLimit", null, "must be an ISO-8601 duration such as PT30S"));
         }
+        java.util.Set<DemoFeature> extras = java.util.Set.of();
+        try {
+            extras = DemoFeature.parse(features);
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("features", null, e.getMessage()));
+        }
         if (!violations.isEmpty()) {
             throw ApiException.badRequest("invalid demo parameters", violations);
         }
@@ -100,7 +109,7 @@ class DemoController {
                 onRoads ? TravelMode.ROAD : TravelMode.HAVERSINE, seed);
         Problem problem = DemoProblemGenerator.generate(spec, onRoads
                 ? RoadDemoPoints.of(roads.source().graph(), spec) : PointSource.liechtenstein());
-        problem = problem.withOptions(problem.optionsOrDefaults().withTimeLimit(limit));
+        problem = DemoFeature.apply(problem, extras).withOptions(problem.optionsOrDefaults().withTimeLimit(limit));
         String json = ProblemJson.write(problem);
         if (!submit) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);

@@ -53,8 +53,8 @@ public class RunClaims {
     }
 
     /**
-     * A queued plan starts solving for {@code owner}: SCHEDULED to SOLVING, claimed, and its solve count up by
-     * one. False when it is not SCHEDULED or another instance holds a live claim.
+     * A queued plan starts solving for {@code owner}: QUEUED to SOLVING, claimed, and its solve count up by
+     * one. False when it is not QUEUED or another instance holds a live claim.
      */
     public boolean startSolving(String id, String owner, OffsetDateTime until, OffsetDateTime now) {
         return jdbc.sql("UPDATE plan SET status = 'SOLVING', status_reason = NULL, updated_at = :now,"
@@ -66,7 +66,7 @@ public class RunClaims {
     }
 
     /**
-     * Claims the oldest SCHEDULED plan that nobody holds (or whose claim expired) for {@code owner}; its id, or
+     * Claims the oldest QUEUED plan that nobody holds (or whose claim expired) for {@code owner}; its id, or
      * empty. PostgreSQL: one {@code UPDATE ... FOR UPDATE SKIP LOCKED}; other databases: conditional updates.
      */
     public Optional<String> claimNextQueued(String owner, OffsetDateTime until, OffsetDateTime now) {
@@ -91,7 +91,7 @@ public class RunClaims {
     }
 
     /**
-     * Runs in progress (VALIDATING, SCHEDULED or SOLVING) that no live instance holds: unclaimed or expired, or,
+     * Runs in progress (VALIDATING, QUEUED or SOLVING) that no live instance holds: unclaimed or expired, or,
      * with {@code all}, every one (a single instance that starts has no live runs).
      */
     public List<String> orphans(Collection<PlanStatus> statuses, OffsetDateTime now, boolean all) {
@@ -124,7 +124,7 @@ public class RunClaims {
     public record Claim(String owner, OffsetDateTime until, int solveCount) {
     }
 
-    /** Starts a new run of a plan left unfinished (resume): back to SCHEDULED, claimed by {@code owner}. */
+    /** Starts a new run of a plan left unfinished (resume): back to QUEUED, claimed by {@code owner}. */
     public boolean restartRun(String id, int runNumber, String owner, OffsetDateTime until, OffsetDateTime now,
             boolean anyClaim) {
         return jdbc.sql("UPDATE plan SET status = 'QUEUED', status_reason = NULL, run_number = :run,"

@@ -16,12 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * certifications, technician rules and time windows; each route's shift hours, breaks, capacity and step
  * timeline; every visit served at most once. Returns what is wrong, as sentences.
  */
-final class PlanChecker {
+public final class PlanChecker {
 
     private PlanChecker() {
     }
 
-    static List<String> check(JsonNode plan) {
+    public static List<String> check(JsonNode plan) {
         List<String> errors = new ArrayList<>();
         Map<String, JsonNode> technicians = byId(plan.path("technicians"));
         Map<String, JsonNode> shifts = byId(plan.path("shifts"));
@@ -62,6 +62,8 @@ final class PlanChecker {
         OffsetDateTime shiftStart = time(shift.path("start"));
         OffsetDateTime latestEnd = time(shift.path("end")).plusSeconds(shift.path("maxOvertimeSeconds").asLong(0));
         OffsetDateTime cursor = shiftStart;
+        long travelSeconds = 0;
+        Map<String, Long> partsNeeded = new java.util.TreeMap<>();
         List<String> order = new ArrayList<>();
         long[] load = new long[shift.path("capacity").size()];
         Iterator<JsonNode> breakRules = shift.path("breaks").iterator();
@@ -89,6 +91,8 @@ final class PlanChecker {
                         continue;
                     }
                     checkService(shift, technician, visit, start, end, errors);
+                    visit.path("parts").fields().forEachRemaining(part -> partsNeeded.merge(part.getKey(),
+                            part.getValue().asLong(), Long::sum));
                     for (int d = 0; d < load.length; d++) {
                         load[d] += visit.path("demand").path(d).asLong(0);
                     }
@@ -107,7 +111,8 @@ final class PlanChecker {
                         errors.add(shiftId + ": break at " + start + " has the wrong duration");
                     }
                 }
-                case "TRAVEL", "WAIT" -> {
+                case "TRAVEL" -> travelSeconds += java.time.Duration.between(start, end).toSeconds();
+                case "WAIT" -> {
                 }
                 default -> errors.add(shiftId + ": unknown step type " + step.path("type").asText());
             }
@@ -123,6 +128,17 @@ final class PlanChecker {
         route.path("visitIds").forEach(id -> listed.add(id.asText()));
         if (!listed.equals(order)) {
             errors.add(shiftId + ": visitIds " + listed + " differ from the served order " + order);
+        }
+        partsNeeded.forEach((part, needed) -> {
+            long carried = shift.path("vanStock").path(part).asLong(0);
+            if (needed > carried) {
+                errors.add(shiftId + ": the visits need " + needed + " of part " + part + ", the van carries "
+                        + carried);
+            }
+        });
+        if (shift.has("maxTravelSeconds") && travelSeconds > shift.path("maxTravelSeconds").asLong()) {
+            errors.add(shiftId + ": the route drives " + travelSeconds + " s, more than its limit of "
+                    + shift.path("maxTravelSeconds").asLong() + " s");
         }
         for (int d = 0; d < load.length; d++) {
             if (load[d] > shift.path("capacity").path(d).asLong()) {

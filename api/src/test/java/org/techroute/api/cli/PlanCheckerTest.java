@@ -68,4 +68,21 @@ class PlanCheckerTest {
         serviceStep.put("visitId", "v1");
         assertThat(PlanChecker.check(plan)).anyMatch(e -> e.equals("visit v1 is served twice"));
     }
+
+    @Test
+    void findsARouteDrivingMoreThanItsLimit() throws Exception {
+        ObjectNode plan = goldenPlan();
+        ((ObjectNode) plan.withArray("shifts").get(0)).put("maxTravelSeconds", 60);
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.startsWith("anna-mon: the route drives"));
+    }
+
+    @Test
+    void findsARouteNeedingMorePartsThanTheVanCarries() throws Exception {
+        ObjectNode plan = goldenPlan();
+        visit(plan, "v1").putObject("parts").put("valve", 2);
+        visit(plan, "v6").putObject("parts").put("valve", 1);
+        ((ObjectNode) plan.withArray("shifts").get(0)).putObject("vanStock").put("valve", 2);
+        assertThat(PlanChecker.check(plan)).containsExactly("anna-mon: the visits need 3 of part valve, the van"
+                + " carries 2");
+    }
 }

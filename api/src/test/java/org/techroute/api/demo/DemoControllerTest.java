@@ -67,4 +67,17 @@ class DemoControllerTest {
     void getIsNotAllowed() throws Exception {
         mvc.perform(get("/api/demo")).andExpect(status().isMethodNotAllowed());
     }
+
+    @Test
+    void optionalFeaturesAreOffByDefaultAndAddedWhenAsked() throws Exception {
+        mvc.perform(post("/api/demo?technicians=2&visits=4&seed=5&firstDay=2026-11-24"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shifts[0].maxTravelSeconds").doesNotExist());
+        mvc.perform(post("/api/demo?technicians=2&visits=4&seed=5&firstDay=2026-11-24&features=travel-limit"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.shifts[0].maxTravelSeconds").value(3600));
+        mvc.perform(post("/api/demo?features=teleport"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.violations[0].path").value("features"));
+    }
 }

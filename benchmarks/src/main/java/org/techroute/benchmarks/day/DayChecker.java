@@ -669,6 +669,8 @@ public final class DayChecker {
                             + shift.capacityOrEmpty().get(d) + " in dimension " + d);
                 }
             }
+            checkTravelLimit(view, shift, services);
+            checkParts(view, shift, services);
             OffsetDateTime end = view.routeEnd(shift.id());
             OffsetDateTime limit = shift.end().plusSeconds(shift.maxOvertimeSeconds() == null ? 0
                     : shift.maxOvertimeSeconds());
@@ -681,6 +683,44 @@ public final class DayChecker {
                             + " (steps: " + stepSummary(view.routes.get(shift.id())) + ")");
                 }
             }
+        }
+    }
+
+    /** A route's visits need no more of a part than the van carries (started visits' parts count too). */
+    private void checkParts(PlanView view, Shift shift, List<PlanView.Service> services) {
+        Map<String, Integer> needed = new java.util.TreeMap<>();
+        for (PlanView.Service service : services) {
+            view.visits.get(service.visitId()).partsOrEmpty().forEach((part, quantity) -> needed.merge(part,
+                    quantity, Integer::sum));
+        }
+        needed.forEach((part, quantity) -> {
+            int carried = shift.vanStockOrEmpty().getOrDefault(part, 0);
+            if (quantity > carried) {
+                add(Invariant.FEASIBLE, shift.id(), "the visits need " + quantity + " of part '" + part
+                        + "', the van carries " + carried);
+            }
+        });
+    }
+
+    /**
+     * A route drives no more than its shift's {@code maxTravelSeconds}: the checker's own travel from the start location
+     * through the served visits and back to the end location (a second per leg of rounding allowed).
+     */
+    private void checkTravelLimit(PlanView view, Shift shift, List<PlanView.Service> services) {
+        if (shift.maxTravelSeconds() == null) {
+            return;
+        }
+        long driven = 0;
+        Location at = view.startLocation(shift);
+        for (PlanView.Service service : services) {
+            Location to = view.visits.get(service.visitId()).location();
+            driven += travel.seconds(at, to);
+            at = to;
+        }
+        driven += travel.seconds(at, view.endLocation(shift));
+        if (driven > shift.maxTravelSeconds() + services.size() + 1) {
+            add(Invariant.FEASIBLE, shift.id(), "the route drives " + driven + " s, more than the shift's limit of "
+                    + shift.maxTravelSeconds() + " s");
         }
     }
 

@@ -48,10 +48,24 @@ public final class ProblemMapper {
 
     private final ProblemValidator validator;
     private final TravelMatrices matrices;
+    private final boolean serviceabilityWarnings;
 
     public ProblemMapper(ProblemValidator validator, TravelMatrices matrices) {
+        this(validator, matrices, true);
+    }
+
+    private ProblemMapper(ProblemValidator validator, TravelMatrices matrices, boolean serviceabilityWarnings) {
         this.validator = validator;
         this.matrices = matrices;
+        this.serviceabilityWarnings = serviceabilityWarnings;
+    }
+
+    /**
+     * A mapper for quick queries on a plan (appointment slots): straight-line travel computed pair by pair, and no
+     * warnings about visits no shift can serve (a check of every visit against every shift).
+     */
+    public ProblemMapper forQueries() {
+        return new ProblemMapper(validator, matrices.withStraightLinesOnDemand(), false);
     }
 
     /**
@@ -101,6 +115,7 @@ public final class ProblemMapper {
             technicians.put(input.id(), new Technician(input.id(), input.skillsOrEmpty(), certifications));
         }
 
+        PartIndex parts = PartIndex.of(shiftList, visitList);
         Map<String, Shift> shifts = new LinkedHashMap<>();
         Map<String, ZoneOffset> offsets = new HashMap<>();
         for (var input : shiftList) {
@@ -113,9 +128,14 @@ public final class ProblemMapper {
                     .sorted(Comparator.comparingLong(ShiftBreak::earliestStartMillis)).toList();
             int[] capacity = input.capacityOrEmpty().stream().mapToInt(Integer::intValue).toArray();
             long maxOvertime = input.maxOvertimeSeconds() == null ? 0 : input.maxOvertimeSeconds() * 1000;
-            shifts.put(input.id(), new Shift(input.id(), technicians.get(input.technicianId()),
+            Shift shift = new Shift(input.id(), technicians.get(input.technicianId()),
                     input.start().toLocalDate(), millis(input.start()), millis(input.end()), maxOvertime, start, end,
-                    breaks, capacity, matrix, input.start().getOffset()));
+                    breaks, capacity, matrix, input.start().getOffset());
+            if (input.maxTravelSeconds() != null) {
+                shift.setMaxTravelMillis(Math.min(input.maxTravelSeconds(), Long.MAX_VALUE / 1000 - 1) * 1000);
+            }
+            shift.setVanStock(parts.stock(input.vanStockOrEmpty()));
+            shifts.put(input.id(), shift);
             offsets.put(input.id(), input.start().getOffset());
         }
         if (problem.now() != null) {
@@ -134,6 +154,7 @@ public final class ProblemMapper {
                             .requiredTechnicianIdsOrEmpty()),
                     new HashSet<>(input.preferredTechnicianIdsOrEmpty()),
                     new HashSet<>(input.excludedTechnicianIdsOrEmpty()), demand));
+            parts.setNeeds(visits.get(input.id()), input.partsOrEmpty());
         }
 
         placePinned(visitList, shifts, visits);
@@ -142,7 +163,9 @@ public final class ProblemMapper {
                     problem.now() == null ? null : millis(problem.now()), warnings);
         }
         placePreviousRoutes(problem, shifts, visits, warnings);
-        warnUnserviceable(visitList, shifts, visits, warnings);
+        if (serviceabilityWarnings) {
+            warnUnserviceable(visitList, shifts, visits, warnings);
+        }
 
         RoutePlan plan = new RoutePlan(new ArrayList<>(technicians.values()), new ArrayList<>(shifts.values()),
                 new ArrayList<>(visits.values()), weightOverrides(options.effectiveConstraintWeights()));

@@ -4,6 +4,7 @@ package org.techroute.data.model;
  * A visit left out of every route.
  *
  * @param reason a code: {@code SKILL}, {@code CERTIFICATION}, {@code TECHNICIAN}, {@code CAPACITY},
+ *               {@code PARTS}, {@code TRAVEL_LIMIT},
  *               {@code TIME_WINDOW}, {@code SHIFT_HOURS} (nothing could ever serve it) or {@code NO_ROOM}
  *               (a shift could serve it, but the routes have no room left that is worth it)
  * @param detail a sentence for the dispatcher

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param requiredSkills skill name to minimum level
  * @param priority       default {@code NORMAL}
  * @param demand         per capacity dimension (optional; matches shifts' {@code capacity})
+ * @param parts          the parts the visit needs, part name to quantity (optional; a van must carry them)
  * @param pin            set when the visit is started or done: it stays on that shift at that position
  * @param address        for people only (route sheet, calendar): techroute does not geocode, {@code location} places
  *                       the visit
@@ -21,16 +22,37 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
         List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
         Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
-        List<String> excludedTechnicianIds, List<Integer> demand, Pin pin, String address, String notes) {
+        List<String> excludedTechnicianIds, List<Integer> demand, Map<String, Integer> parts, Pin pin, String address,
+        String notes) {
 
-    /** A visit without address or notes. */
+    /** A visit without parts, address or notes. */
     public Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
             List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
             Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
             List<String> excludedTechnicianIds, List<Integer> demand, Pin pin) {
         this(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills, requiredCertifications,
-                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand, pin, null,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand, null, pin, null,
                 null);
+    }
+
+    /** A visit without address or notes. */
+    public Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
+            List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
+            Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
+            List<String> excludedTechnicianIds, List<Integer> demand, Map<String, Integer> parts, Pin pin) {
+        this(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills, requiredCertifications,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand, parts, pin, null,
+                null);
+    }
+
+    /** A visit without parts. */
+    public Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
+            List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
+            Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
+            List<String> excludedTechnicianIds, List<Integer> demand, Pin pin, String address, String notes) {
+        this(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills, requiredCertifications,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand, null, pin,
+                address, notes);
     }
 
     public List<TimeWindow> timeWindowsOrEmpty() {
@@ -65,10 +87,21 @@ public record Visit(String id, String customerName, Location location, Long serv
         return demand == null ? List.of() : demand;
     }
 
+    public Map<String, Integer> partsOrEmpty() {
+        return parts == null ? Map.of() : parts;
+    }
+
+    /** This visit needing other parts (null: none). */
+    public Visit withParts(Map<String, Integer> newParts) {
+        return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
+                requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
+                demand, newParts, pin, address, notes);
+    }
+
     /** This visit with another pin (null: not pinned). */
     public Visit withPin(Pin newPin) {
         return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
                 requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
-                demand, newPin, address, notes);
+                demand, parts, newPin, address, notes);
     }
 }

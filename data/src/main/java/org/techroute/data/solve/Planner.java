@@ -30,6 +30,11 @@ public final class Planner {
         this.mapper = mapper;
     }
 
+    /** A planner for quick queries on a plan, not for solving: see {@link ProblemMapper#forQueries()}. */
+    public Planner forQueries() {
+        return new Planner(mapper.forQueries());
+    }
+
     /** Validates the problem and builds its planning model and matrix; throws on invalid input. */
     public MappedProblem prepare(Problem problem) {
         return mapper.map(problem);

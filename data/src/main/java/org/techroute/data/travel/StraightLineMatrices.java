@@ -29,6 +29,52 @@ public final class StraightLineMatrices {
         return (locations, options) -> MatrixResult.of(euclidean(locations));
     }
 
+    /**
+     * Like {@link #haversine()} and {@link #euclidean()}, but each pair is computed when it is asked for, with the
+     * same rounding: for a few queries on a large problem (judging appointment slots), where the full matrix would
+     * cost more than everything else. Not for solving, which asks for pairs millions of times.
+     */
+    public static MatrixSource onDemand(boolean haversine) {
+        return (locations, options) -> {
+            List<Location> copy = List.copyOf(locations);
+            if (haversine) {
+                double metersPerMilli = options.effectiveHaversineSpeedKmh() / 3_600.0;
+                return MatrixResult.of(new OnDemand(copy, (a, b) -> Math.ceil(haversineMeters(a, b)), metersPerMilli,
+                        1_000));
+            }
+            return MatrixResult.of(new OnDemand(copy, (a, b) -> Math.hypot(a.x() - b.x(), a.y() - b.y()),
+                    1.0 / 1_000.0, 1));
+        };
+    }
+
+    /** A straight-line matrix computed pair by pair, with the rounding of {@link #build}. */
+    private record OnDemand(List<Location> locations, Distance distance, double metersPerMilli,
+            long resolutionMillis) implements TravelTimeMatrix {
+
+        @Override
+        public int size() {
+            return locations.size();
+        }
+
+        @Override
+        public long travelMillis(int from, int to) {
+            if (from == to) {
+                return 0;
+            }
+            return millis(distance.meters(locations.get(from), locations.get(to)), metersPerMilli, resolutionMillis);
+        }
+
+        @Override
+        public double distanceMeters(int from, int to) {
+            return from == to ? 0 : distance.meters(locations.get(from), locations.get(to));
+        }
+    }
+
+    private static long millis(double meters, double metersPerMilli, long resolutionMillis) {
+        long exact = (long) Math.ceil(meters / metersPerMilli - 1e-9);
+        return (exact + resolutionMillis - 1) / resolutionMillis * resolutionMillis;
+    }
+
     /** Haversine travel is rounded up to whole seconds and meters, like road travel. */
     public static TravelTimeMatrix haversine(List<Location> locations, double speedKmh) {
         double metersPerMilli = speedKmh / 3_600.0;
@@ -64,8 +110,7 @@ public final class StraightLineMatrices {
                 if (i != j) {
                     double d = distance.meters(locations.get(i), locations.get(j));
                     meters[i * n + j] = d;
-                    long exact = (long) Math.ceil(d / metersPerMilli - 1e-9);
-                    millis[i * n + j] = (exact + resolutionMillis - 1) / resolutionMillis * resolutionMillis;
+                    millis[i * n + j] = millis(d, metersPerMilli, resolutionMillis);
                 }
             }
         }

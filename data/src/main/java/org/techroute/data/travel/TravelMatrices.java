@@ -41,6 +41,17 @@ public final class TravelMatrices {
         return new TravelMatrices(road, null);
     }
 
+    /**
+     * These sources, with straight-line travel computed pair by pair when asked for
+     * ({@link StraightLineMatrices#onDemand}): for a few queries on a large problem, not for solving.
+     */
+    public TravelMatrices withStraightLinesOnDemand() {
+        TravelMatrices copy = new TravelMatrices(sources.get(TravelMode.ROAD), withoutRoadsReason);
+        copy.sources.put(TravelMode.HAVERSINE, StraightLineMatrices.onDemand(true));
+        copy.sources.put(TravelMode.EUCLIDEAN, StraightLineMatrices.onDemand(false));
+        return copy;
+    }
+
     public boolean supports(TravelMode mode) {
         return sources.containsKey(mode);
     }

@@ -176,6 +176,10 @@ public final class ProblemValidator {
                 if (shift.maxOvertimeSeconds() != null && shift.maxOvertimeSeconds() < 0) {
                     error(path + ".maxOvertimeSeconds", id, "maximum overtime must not be negative");
                 }
+                if (shift.maxTravelSeconds() != null && shift.maxTravelSeconds() < 0) {
+                    error(path + ".maxTravelSeconds", id, "the travel limit must not be negative, got "
+                            + shift.maxTravelSeconds());
+                }
                 if (shift.startLocation() != null) {
                     location(path + ".startLocation", id, shift.startLocation());
                 }
@@ -186,6 +190,7 @@ public final class ProblemValidator {
                 for (int b = 0; b < breaks.size(); b++) {
                     breakRule(path + ".breaks[" + b + "]", id, breaks.get(b));
                 }
+                parts(path + ".vanStock", id, shift.vanStockOrEmpty(), "stock");
                 List<Integer> capacity = shift.capacityOrEmpty();
                 for (int d = 0; d < capacity.size(); d++) {
                     if (capacity.get(d) == null || capacity.get(d) < 0) {
@@ -228,6 +233,21 @@ public final class ProblemValidator {
                                     + "'; a technician cannot work two shifts at once");
                         }
                     }
+                }
+            }
+        }
+
+        /** Part name to quantity (a van's stock, a visit's needs): names not blank, quantities 0 or more. */
+        void parts(String path, String id, Map<String, Integer> parts, String what) {
+            for (Map.Entry<String, Integer> part : new TreeMap<>(parts).entrySet()) {
+                String partPath = path + "." + part.getKey();
+                if (blank(part.getKey())) {
+                    error(path, id, "a part needs a name");
+                } else if (part.getValue() == null) {
+                    error(partPath, id, "the " + what + " of part '" + part.getKey() + "' is missing");
+                } else if (part.getValue() < 0) {
+                    error(partPath, id, "the " + what + " of part '" + part.getKey() + "' must not be negative, got "
+                            + part.getValue());
                 }
             }
         }
@@ -327,6 +347,7 @@ public final class ProblemValidator {
                     error(path + ".demand", id, "demand has " + demand.size() + " dimension(s) but shifts' capacity"
                             + " has " + capacityDimensions);
                 }
+                parts(path + ".parts", id, visit.partsOrEmpty(), "quantity");
                 pin(path + ".pin", id, visit.pin(), shifts, pinsByShift);
             }
             pinsByShift.forEach((shiftId, positions) -> {

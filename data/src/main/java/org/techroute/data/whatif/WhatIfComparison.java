@@ -117,9 +117,7 @@ public final class WhatIfComparison {
         if (deltaSeconds == null || deltaSeconds == 0 || shift.end() == null) {
             return shift;
         }
-        return new Shift(shift.id(), shift.technicianId(), shift.start(), shift.end().plusSeconds(deltaSeconds),
-                shift.startLocation(), shift.endLocation(), shift.maxOvertimeSeconds(), shift.breaks(),
-                shift.capacity());
+        return shift.withEnd(shift.end().plusSeconds(deltaSeconds));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -45,6 +45,10 @@ public class Shift {
     private List<TakenBreak> takenBreaks = List.of();
     /** The end of the latest taken break: the technician leaves for anything planned no earlier. */
     private long busyUntilMillis = Long.MIN_VALUE;
+    /** The most driving the route may have (start to end location, every leg); {@link Long#MAX_VALUE}: no limit. */
+    private long maxTravelMillis = Long.MAX_VALUE;
+    /** Parts on the van: quantity per part index ({@link Visit#getPartIds()}); missing parts count 0. */
+    private int[] vanStock = new int[0];
     /** The first {@code pinnedVisitCount} visits are started or done: they never move. */
     @PlanningPinToIndex
     private int pinnedVisitCount;
@@ -99,7 +103,60 @@ public class Shift {
         this.notBeforeMillis = other.notBeforeMillis;
         this.takenBreaks = other.takenBreaks;
         this.busyUntilMillis = other.busyUntilMillis;
+        this.maxTravelMillis = other.maxTravelMillis;
+        this.vanStock = other.vanStock;
     }
+
+    public long getMaxTravelMillis() {
+        return maxTravelMillis;
+    }
+
+    /** @param maxTravelMillis the most driving the route may have; {@link Long#MAX_VALUE} for no limit */
+    public void setMaxTravelMillis(long maxTravelMillis) {
+        this.maxTravelMillis = maxTravelMillis;
+    }
+
+    public int[] getVanStock() {
+        return vanStock;
+    }
+
+    /** @param vanStock quantity on the van per part index (parts past its end count 0) */
+    public void setVanStock(int[] vanStock) {
+        this.vanStock = vanStock.clone();
+    }
+
+    /** The van's stock of the part with index {@code part}. */
+    public int stockOf(int part) {
+        return part < vanStock.length ? vanStock[part] : 0;
+    }
+
+    /** Part units the route's visits need beyond the van's stock, summed over parts. */
+    public long partsShortfall() {
+        return PartsNeed.of(visits, -1, null).shortfall(this);
+    }
+
+    /** Travel of the route: from the start location through every visit and back to the end location. */
+    public long travelMillis() {
+        if (visits.isEmpty()) {
+            return 0;
+        }
+        long travel = 0;
+        int from = startLocation;
+        for (Visit visit : visits) {
+            travel += matrix.travelMillis(from, visit.getLocation());
+            from = visit.getLocation();
+        }
+        return travel + matrix.travelMillis(from, endLocation);
+    }
+
+    /** Driving above {@link #getMaxTravelMillis()} (0 without a limit or within it). */
+    public long travelExcessMillis() {
+        if (maxTravelMillis == Long.MAX_VALUE || visits.isEmpty()) {
+            return 0;
+        }
+        return Math.max(0, travelMillis() - maxTravelMillis);
+    }
+
 
     /**
      * Sets the state of the day's breaks: {@code due} are still to be planned (sorted by earliest start),

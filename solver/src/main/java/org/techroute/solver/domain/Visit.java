@@ -33,6 +33,11 @@ public class Visit {
     private Set<String> excludedTechnicianIds;
     /** Per capacity dimension; empty when the visit needs no van capacity. */
     private int[] demand;
+    /** The parts the visit needs: indexes (ascending, as the problem's part names) and quantities; empty: none. */
+    private int[] partIds = new int[0];
+    private int[] partQuantities = new int[0];
+    /** The parts' names, for explanations. */
+    private String[] partNames = new String[0];
     /** When service actually started, for a visit that is started or done (null otherwise). */
     private Long actualStartMillis;
     /** When a started visit ended or is now expected to end (null: start plus the service duration). */
@@ -84,9 +89,55 @@ public class Visit {
         this.preferredTechnicianIds = other.preferredTechnicianIds;
         this.excludedTechnicianIds = other.excludedTechnicianIds;
         this.demand = other.demand;
+        this.partIds = other.partIds;
+        this.partQuantities = other.partQuantities;
+        this.partNames = other.partNames;
         this.actualStartMillis = other.actualStartMillis;
         this.expectedEndMillis = other.expectedEndMillis;
         this.previousShiftId = other.previousShiftId;
+    }
+
+    /**
+     * @param partIds        the indexes of the parts the visit needs (those of {@link Shift#getVanStock()})
+     * @param partQuantities how many of each
+     * @param partNames      their names, for explanations
+     */
+    public void setParts(int[] partIds, int[] partQuantities, String[] partNames) {
+        if (partIds.length != partQuantities.length || partIds.length != partNames.length) {
+            throw new IllegalArgumentException("a quantity and a name per part");
+        }
+        this.partIds = partIds.clone();
+        this.partQuantities = partQuantities.clone();
+        this.partNames = partNames.clone();
+    }
+
+    public String[] getPartNames() {
+        return partNames;
+    }
+
+    public int[] getPartIds() {
+        return partIds;
+    }
+
+    public int[] getPartQuantities() {
+        return partQuantities;
+    }
+
+    public boolean needsParts() {
+        return partIds.length > 0;
+    }
+
+    /**
+     * A copy of this visit (every fact, not its place in a plan) that must start in {@code windows} instead: an
+     * appointment slot offered for it.
+     */
+    public Visit withTimeWindows(List<TimeWindow> windows) {
+        Visit copy = new Visit(id, location, serviceDurationMillis, windows, requiredSkills, requiredCertifications,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand);
+        copy.partIds = partIds;
+        copy.partQuantities = partQuantities;
+        copy.partNames = partNames;
+        return copy;
     }
 
     public String getPreviousShiftId() {

@@ -3,7 +3,8 @@ package org.techroute.solver.explain;
 /**
  * Why a visit cannot be served.
  *
- * @param code   {@code TECHNICIAN}, {@code SKILL}, {@code CERTIFICATION}, {@code CAPACITY}, {@code TIME_WINDOW},
+ * @param code   {@code TECHNICIAN}, {@code SKILL}, {@code CERTIFICATION}, {@code CAPACITY}, {@code PARTS}, {@code TRAVEL_LIMIT},
+ *               {@code TIME_WINDOW},
  *               {@code SHIFT_HOURS} (in the order {@link ServiceabilityCheck} checks them; for a visit, the
  *               reason of the shift that passed the most checks), or {@code NO_ROOM} (some shift could serve it,
  *               the routes have no room left that is worth it)

@@ -15,7 +15,8 @@ import org.techroute.solver.domain.Visit;
 /**
  * Whether any shift could ever serve a visit, whatever the other visits. Each shift goes through the checks in
  * this order, and the first it fails is its reason: technician (required or excluded), skills, certifications,
- * van capacity, and last the hours: a time window reachable within the shift's hours and after "now"
+ * van capacity, the parts on the van (a part the visit needs more of than the van carries), the driving limit (the trip from the start location to the visit and on to the end location alone
+ * is longer than {@code maxTravelSeconds}), and last the hours: a time window reachable within the shift's hours and after "now"
  * ({@code TIME_WINDOW}, or {@code SHIFT_HOURS} for a visit without windows). The reason for the visit is the
  * one of the shift that got furthest (a technician who is the right one but lacks the certification says more
  * than the others who are not the right one). Used to warn about such visits before solving and to say why a
@@ -25,7 +26,7 @@ public final class ServiceabilityCheck {
 
     /** The checks in the order they are made; a later one means the shift got further. */
     public static final List<String> ORDER = List.of("TECHNICIAN", "SKILL", "CERTIFICATION", "CAPACITY",
-            "TIME_WINDOW", "SHIFT_HOURS");
+            "PARTS", "TRAVEL_LIMIT", "TIME_WINDOW", "SHIFT_HOURS");
 
     private ServiceabilityCheck() {
     }
@@ -105,6 +106,23 @@ public final class ServiceabilityCheck {
                         + capacity[i]));
             }
         }
+        int[] partIds = visit.getPartIds();
+        for (int i = 0; i < partIds.length; i++) {
+            int quantity = visit.getPartQuantities()[i];
+            if (quantity > shift.stockOf(partIds[i])) {
+                return Optional.of(new Blocker("PARTS", "needs " + quantity + " of part '"
+                        + visit.getPartNames()[i] + "', the van carries " + shift.stockOf(partIds[i])));
+            }
+        }
+        if (shift.getMaxTravelMillis() != Long.MAX_VALUE) {
+            long roundTrip = shift.getMatrix().travelMillis(shift.getStartLocation(), visit.getLocation())
+                    + shift.getMatrix().travelMillis(visit.getLocation(), shift.getEndLocation());
+            if (roundTrip > shift.getMaxTravelMillis()) {
+                return Optional.of(new Blocker("TRAVEL_LIMIT", "the trip there and on to the end location alone"
+                        + " drives " + seconds(roundTrip) + " s, more than the shift's limit of "
+                        + seconds(shift.getMaxTravelMillis()) + " s"));
+            }
+        }
         long notBefore = Math.max(shift.getNotBeforeMillis(), startedWorkEnd(shift));
         // optimistic: at "now" (or when the visits that have started end) the technician may already be anywhere,
         // even at the visit
@@ -132,6 +150,10 @@ public final class ServiceabilityCheck {
                     + " before the visits under way end (" + Instant.ofEpochMilli(notBefore) + ")"));
         }
         return Optional.of(new Blocker("TIME_WINDOW", "no time window can be reached within the shift's hours"));
+    }
+
+    private static long seconds(long millis) {
+        return (millis + 999) / 1000;
     }
 
     /** When the visits of the shift that have started (or are done) end: nothing new starts before. */

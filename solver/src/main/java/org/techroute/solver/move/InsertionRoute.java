@@ -37,6 +37,8 @@ final class InsertionRoute {
     private final long[] load;
     /** How far the route as it stands breaks windows, breaks and the shift end, summed (see {@link #violation}). */
     private long violation;
+    /** The route's limits besides time (driving, parts), as it stands. */
+    private RouteLimits.Excess limits;
     boolean changed;
 
     InsertionRoute(Shift shift) {
@@ -83,6 +85,7 @@ final class InsertionRoute {
             }
         }
         violation = violation(visits, -1, null);
+        limits = RouteLimits.excess(shift, visits, -1, null);
         long latestDeparture = endLimit() - (n == 0 ? 0
                 : matrix.travelMillis(visits.get(n - 1).getLocation(), shift.getEndLocation()));
         for (int i = n - 1; i >= 0; i--) {
@@ -110,7 +113,8 @@ final class InsertionRoute {
      * estimates. O(route length).
      */
     boolean keepsFeasibility(Visit visit, int position) {
-        return violation(visits, position, visit) <= violation;
+        return violation(visits, position, visit) <= violation
+                && RouteLimits.excess(shift, visits, position, visit).noWorseThan(limits);
     }
 
     /**
@@ -145,7 +149,8 @@ final class InsertionRoute {
         List<Visit> trial = new ArrayList<>(visits);
         List<Visit> out = new ArrayList<>();
         while (true) {
-            if (violation(trial, position, visit) <= violation) {
+            if (violation(trial, position, visit) <= violation
+                    && RouteLimits.excess(shift, trial, position, visit).noWorseThan(limits)) {
                 return out;
             }
             if (out.size() == max) {
@@ -221,8 +226,11 @@ final class InsertionRoute {
         return visit.getTimeWindows().get(visit.getTimeWindows().size() - 1).endMillis();
     }
 
-    /** Whether the van can take the visit's demand on top of the route's load. */
+    /** Whether the van can take the visit's demand and the parts it needs on top of the route's. */
     boolean fitsCapacity(Visit visit) {
+        if (visit.needsParts() && !limits.parts().fits(shift, visit)) {
+            return false;
+        }
         int[] demand = visit.getDemand();
         int[] capacity = shift.getCapacity();
         for (int d = 0; d < Math.min(demand.length, capacity.length); d++) {
@@ -279,6 +287,9 @@ final class InsertionRoute {
         }
         long detour = matrix.travelMillis(fromLocation, location) + matrix.travelMillis(location, toLocation)
                 - matrix.travelMillis(fromLocation, toLocation);
+        if (!limits.travelAllows(shift, n == 0 ? detour + matrix.travelMillis(fromLocation, toLocation) : detour)) {
+            return INFEASIBLE;
+        }
         if (urgencyWeight == 0 || !visit.getPriority().isHigh()) {
             return detour;
         }

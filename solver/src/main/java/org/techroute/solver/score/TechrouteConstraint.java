@@ -21,6 +21,8 @@ public enum TechrouteConstraint {
     EXCLUDED_TECHNICIAN("excludedTechnician", Level.HARD, 1, "per visit served by an excluded technician"),
     VAN_CAPACITY("vanCapacity", Level.HARD, 1, "per unit of demand above the van's capacity"),
     BREAK_WINDOW("breakWindow", Level.HARD, 1, "per second a break starts after its latest start"),
+    VAN_STOCK("vanStock", Level.HARD, 1, "per part unit a route's visits need beyond the van's stock"),
+    TRAVEL_LIMIT("travelLimit", Level.HARD, 1, "per second a route drives beyond its shift's maxTravelSeconds"),
     // Medium: serve as much as possible, most urgent first.
     UNASSIGNED_VISIT("unassignedVisit", Level.MEDIUM, 1,
             "per unassigned visit, times its priority (CRITICAL 1e9, HIGH 1000, NORMAL 10, LOW 1)"),

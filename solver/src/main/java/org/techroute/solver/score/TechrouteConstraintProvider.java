@@ -13,9 +13,11 @@ import static org.techroute.solver.score.TechrouteConstraint.REQUIRED_TECHNICIAN
 import static org.techroute.solver.score.TechrouteConstraint.SHIFT_END;
 import static org.techroute.solver.score.TechrouteConstraint.SHIFT_FIXED_COST;
 import static org.techroute.solver.score.TechrouteConstraint.TIME_WINDOW;
+import static org.techroute.solver.score.TechrouteConstraint.TRAVEL_LIMIT;
 import static org.techroute.solver.score.TechrouteConstraint.TRAVEL_TIME;
 import static org.techroute.solver.score.TechrouteConstraint.UNASSIGNED_VISIT;
 import static org.techroute.solver.score.TechrouteConstraint.VAN_CAPACITY;
+import static org.techroute.solver.score.TechrouteConstraint.VAN_STOCK;
 import static org.techroute.solver.score.TechrouteConstraint.WORKLOAD_BALANCE;
 
 import java.math.BigDecimal;
@@ -50,6 +52,8 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 excludedTechnician(factory),
                 vanCapacity(factory),
                 breakWindow(factory),
+                vanStock(factory),
+                travelLimit(factory),
                 // Medium
                 unassignedVisit(factory),
                 // Soft
@@ -142,6 +146,27 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                         "a break around visit " + visit.getId() + " starts " + minutes(breakLatenessMillis(visit))
                                 + " after its latest start"))
                 .asConstraint(BREAK_WINDOW.id());
+    }
+
+    /** A route's visits never need more of a part than the van carries. */
+    Constraint vanStock(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.partsShortfall() > 0)
+                .penalizeLong(VAN_STOCK.defaultScore(), Shift::partsShortfall)
+                .justifyWith((shift, score) -> new ShiftJustification(shift.getId(), "the visits need "
+                        + shift.partsShortfall() + " part unit(s) more than the van carries"))
+                .asConstraint(VAN_STOCK.id());
+    }
+
+    /** A route drives no more than its shift's {@code maxTravelSeconds}, the return to the end location included. */
+    Constraint travelLimit(ConstraintFactory factory) {
+        return factory.forEach(Shift.class)
+                .filter(shift -> shift.travelExcessMillis() > 0)
+                .penalizeLong(TRAVEL_LIMIT.defaultScore(), shift -> ceilSeconds(shift.travelExcessMillis()))
+                .justifyWith((shift, score) -> new ShiftJustification(shift.getId(), "the route drives "
+                        + minutes(shift.travelMillis()) + ", " + minutes(shift.travelExcessMillis())
+                        + " more than its limit of " + minutes(shift.getMaxTravelMillis())))
+                .asConstraint(TRAVEL_LIMIT.id());
     }
 
     // ************************************************************************
