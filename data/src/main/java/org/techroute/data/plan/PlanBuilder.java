@@ -100,8 +100,22 @@ public final class PlanBuilder {
     private static Route route(Shift shift, ZoneOffset offset, Totals totals) {
         List<String> visitIds = shift.getVisits().stream().map(Visit::getId).toList();
         if (shift.getVisits().isEmpty()) {
-            return new Route(shift.getId(), shift.getTechnician().getId(), visitIds, null, null, seconds(0),
-                    meters(0), seconds(0), seconds(0), seconds(0), seconds(0), List.of());
+            List<TakenBreak> taken = shift.getTakenBreaks();
+            if (taken.isEmpty()) {
+                return new Route(shift.getId(), shift.getTechnician().getId(), visitIds, null, null, seconds(0),
+                        meters(0), seconds(0), seconds(0), seconds(0), seconds(0), List.of());
+            }
+            // nothing left to do, but the breaks already taken happened: they stay in the plan (with the waits
+            // between them), so that a re-plan never loses a break taken
+            RouteSteps steps = new RouteSteps(offset, taken);
+            long first = taken.stream().mapToLong(TakenBreak::startMillis).min().orElseThrow();
+            long last = taken.stream().mapToLong(TakenBreak::endMillis).max().orElseThrow();
+            steps.idle(null, first, last);
+            totals.breakMillis += steps.breaks;
+            totals.waitMillis += steps.waiting;
+            return new Route(shift.getId(), shift.getTechnician().getId(), visitIds, time(first, offset),
+                    time(last, offset), seconds(0), meters(0), seconds(0), seconds(steps.waiting),
+                    seconds(steps.breaks), seconds(0), steps.steps);
         }
         var matrix = shift.getMatrix();
         RouteSteps steps = new RouteSteps(offset, shift.getTakenBreaks());

@@ -117,4 +117,29 @@ class PlanBuilderTest {
         return mapped.problem().visits().stream().filter(v -> v.id().equals(visitId)).findFirst().orElseThrow()
                 .serviceDurationSeconds();
     }
+
+    @Test
+    void aBreakTakenOnAShiftLeftWithoutVisitsStaysInThePlan() {
+        // ben took his lunch 12:05-12:35 (now 12:20); the re-plan gave his route nothing: the break still happened
+        ObjectNode tree = Examples.smallProblemTree();
+        tree.put("now", "2026-11-23T12:20:00+01:00");
+        ObjectNode lunch = (ObjectNode) tree.withArray("shifts").get(1).withArray("breaks").get(0);
+        lunch.putObject("taken").put("start", "2026-11-23T12:05:00+01:00");
+        MappedProblem mapped = MAPPER.map(Examples.problem(tree));
+        Solution solution = PlanBuilder.build(mapped, updated(mapped), null);
+
+        Route ben = routes(solution).get("ben-mon");
+        assertThat(ben.visitIds()).isEmpty();
+        assertThat(ben.steps()).singleElement().satisfies(step -> {
+            assertThat(step.type().name()).isEqualTo("BREAK");
+            assertThat(step.start()).hasToString("2026-11-23T12:05+01:00");
+            assertThat(step.end()).hasToString("2026-11-23T12:35+01:00");
+        });
+        assertThat(ben.breakSeconds()).isEqualByComparingTo(BigDecimal.valueOf(1800));
+        assertThat(ben.travelSeconds()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(solution.kpis().breakSeconds()).as("KPIs are the sums of the routes")
+                .isEqualByComparingTo(solution.routes().stream().map(Route::breakSeconds)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(solution.kpis().shiftsUsed()).as("a break alone does not use the shift").isEqualTo(1);
+    }
 }
