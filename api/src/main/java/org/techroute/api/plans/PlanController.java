@@ -1,6 +1,7 @@
 package org.techroute.api.plans;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -84,6 +85,10 @@ class PlanController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     PlanPage list(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+        if (offset < 0) {
+            throw ApiException.badRequest("invalid paging", List.of(new Violation("offset", null,
+                    "offset must be at least 0, got " + offset)));
+        }
         return plans.list(limit, offset);
     }
 
@@ -260,6 +265,13 @@ class PlanController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Nightly setNightly(@PathVariable String id, @RequestBody byte[] body) {
         var tree = JsonBodies.tree(body);
+        for (var names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("enabled")) {
+                throw ApiException.malformed(new Violation("$." + name, null, "unknown field '" + name
+                        + "'; only enabled is allowed"));
+            }
+        }
         if (!tree.path("enabled").isBoolean()) {
             throw ApiException.malformed(new Violation("$.enabled", null, "enabled must be true or false"));
         }
