@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.techroute.api.cli.BatchCommand;
 import org.techroute.api.cli.GenerateCommand;
+import org.techroute.api.cli.KeysCommand;
 import org.techroute.api.cli.SolveCommand;
 import org.techroute.api.cli.WhatIfCommand;
 
@@ -42,6 +43,10 @@ public final class TechrouteMain {
                           --folder DIR        (required)
                           --time-limit PT5M   per plan (default: each plan's own)
                           --report FILE       run report, JSON (default: DIR/batch-report.json)
+              keys      API keys in the service's database (the first admin key comes from here)
+                          create --name NAME --role viewer|dispatcher|admin|technician [--technician ID]
+                          list | revoke --id ID
+                          --data-dir DIR (default ./data-files) or --db-url URL [--db-user U --db-password P]
               help      print this text
 
             exit status: 0 done, 1 failed while solving, 2 bad command line or invalid input (nothing written)
@@ -73,6 +78,7 @@ public final class TechrouteMain {
             case "generate" -> new GenerateCommand(System.err).run(rest);
             case "what-if" -> new WhatIfCommand(System.out, System.err).run(rest);
             case "batch" -> new BatchCommand(System.out, System.err).run(rest);
+            case "keys" -> new KeysCommand(System.out, System.err).run(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'\n");
                 System.err.print(USAGE);
