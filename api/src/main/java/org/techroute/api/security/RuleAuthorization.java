@@ -3,6 +3,7 @@ package org.techroute.api.security;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
@@ -20,6 +21,10 @@ final class RuleAuthorization implements AuthorizationManager<RequestAuthorizati
     @SuppressWarnings("deprecation")
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
+        if (request.getDispatcherType() == DispatcherType.ASYNC || request.getDispatcherType() == DispatcherType.ERROR) {
+            // the request was decided when it came in; an event stream's later dispatches carry no credentials
+            return new AuthorizationDecision(true);
+        }
         PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
                 .pathWithinApplication();
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
