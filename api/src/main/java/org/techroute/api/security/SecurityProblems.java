@@ -57,7 +57,8 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
             throws IOException {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String who = auth == null ? "anonymous" : auth.getName();
-        String roles = auth instanceof TechrouteAuthentication t ? t.roles().toString().toLowerCase() : "none";
+        String roles = auth instanceof TechrouteAuthentication t ? String.join(", ", t.roles().stream().map(Role::id)
+                .sorted().toList()) : "none";
         LOG.warn("403 {} {} for {} (roles {}) from {}", request.getMethod(), request.getRequestURI(), who, roles,
                 request.getRemoteAddr());
         write(response, Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
