@@ -80,6 +80,13 @@ class AuditTrailTest {
                 .asText().matches("SOLVED|STOPPED") && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        // an event stream with a key in the query: its async dispatch must not be refused (found by the fuzz test)
+        HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/plans/" + id + "/events?access_key=" + viewer)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.body()).contains("event:status");
+
         HttpResponse<String> changed = send("POST", "/api/plans/" + id + "/changes",
                 "{\"changes\": [{\"type\": \"CANCEL_VISIT\", \"visitId\": \"v3\"}]}", dora);
         assertThat(changed.statusCode()).as(changed.body()).isIn(200, 202);
