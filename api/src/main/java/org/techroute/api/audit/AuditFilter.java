@@ -80,13 +80,13 @@ final class AuditFilter extends OncePerRequestFilter {
         }
         String planId = null;
         Matcher plan = PLAN.matcher(path);
-        if (plan.matches()) {
+        if (plan.matches() && !action.equals("IMPORT")) {
             planId = plan.group(1);
         } else if (response.getHeader("Location") != null) {
             Matcher location = LOCATION.matcher(response.getHeader("Location"));
             planId = location.find() ? location.group(1) : null;
         }
-        if (action.equals("SUBMIT") && response.getHeader("Location") != null) {
+        if ((action.equals("SUBMIT") || action.equals("IMPORT")) && response.getHeader("Location") != null) {
             Matcher location = LOCATION.matcher(response.getHeader("Location"));
             planId = location.find() ? location.group(1) : planId;
         }
@@ -102,6 +102,9 @@ final class AuditFilter extends OncePerRequestFilter {
     static String action(String method, String path) {
         if (path.matches("/api/plans/[^/]+/recommendations")) {
             return null;
+        }
+        if (method.equals("POST") && path.equals("/api/plans/import")) {
+            return "IMPORT";
         }
         return switch (method + " " + path.replaceAll("^/api/plans/[^/]+", "/api/plans/{id}")
                 .replaceAll("^/api/keys/[^/]+$", "/api/keys/{id}")) {
@@ -122,7 +125,7 @@ final class AuditFilter extends OncePerRequestFilter {
 
     /** What the body asked for, in a line: each change's type and ids ({@code visit=v3;}), the booked visit, .... */
     String detail(String action, byte[] body) {
-        if (body.length == 0 || action.equals("SUBMIT")) {
+        if (body.length == 0 || action.equals("SUBMIT") || action.equals("IMPORT")) {
             return null;
         }
         JsonNode tree;

@@ -85,7 +85,8 @@ public final class AccessRules {
             new Rule(GET, "/api/technicians/{technicianId}/{*rest}", Access.OWN_TECHNICIAN, null),
             // dispatcher: submit, change, stop, book, what-if, and who did what
             role(GET, "/api/audit", Role.DISPATCHER),
-            role(POST, "/api/plans", Role.DISPATCHER), role(POST, "/api/plans/{id}/solve", Role.DISPATCHER),
+            role(POST, "/api/plans", Role.DISPATCHER), role(POST, "/api/plans/import", Role.DISPATCHER),
+            role(POST, "/api/plans/{id}/solve", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/changes", Role.DISPATCHER),
             role(DELETE, "/api/plans/{id}/solving", Role.DISPATCHER), role(DELETE, "/api/plans/{id}", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/what-if", Role.DISPATCHER),

@@ -106,6 +106,7 @@ class SecurityRolesTest {
             new Call("GET", "/api/nightly-runs", null, Need.VIEWER),
             new Call("GET", "/api/audit", null, Need.DISPATCHER),
             new Call("POST", "/api/plans", "{}", Need.DISPATCHER),
+            new Call("POST", "/api/plans/import", "{}", Need.DISPATCHER),
             new Call("POST", "/api/plans/no-such-plan/solve", null, Need.DISPATCHER),
             new Call("POST", "/api/plans/no-such-plan/changes", "{}", Need.DISPATCHER),
             new Call("DELETE", "/api/plans/no-such-plan/solving", null, Need.DISPATCHER),
