@@ -8,8 +8,22 @@ export class ApiError extends Error {
   }
 }
 
+// The caller's API key (trk_...) or bearer token, for this browser tab only (never a cookie: no CSRF).
+const CREDENTIAL = 'techroute.credential';
+export const credential = {
+  get: () => sessionStorage.getItem(CREDENTIAL),
+  set: (value) => sessionStorage.setItem(CREDENTIAL, value),
+  clear: () => sessionStorage.removeItem(CREDENTIAL),
+};
+
+function authHeaders() {
+  const value = credential.get();
+  if (!value) return {};
+  return value.startsWith('trk_') ? { 'X-API-Key': value } : { Authorization: `Bearer ${value}` };
+}
+
 async function call(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: { Accept: 'application/json', ...authHeaders() } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -40,5 +54,12 @@ export const api = {
   changes: (id, request) => call('POST', `/api/plans/${enc(id)}/changes`, request),
   change: (id, changeId) => call('GET', `/api/plans/${enc(id)}/changes/${enc(changeId)}`),
   whatIf: (id, request) => call('POST', `/api/plans/${enc(id)}/what-if`, request),
-  eventsUrl: (id) => `/api/plans/${enc(id)}/events`,
+  me: () => call('GET', '/api/me'),
+  // EventSource cannot send headers: the key or token goes in the query (accepted for event streams only)
+  eventsUrl: (id) => {
+    const value = credential.get();
+    const url = `/api/plans/${enc(id)}/events`;
+    if (!value) return url;
+    return `${url}?${value.startsWith('trk_') ? 'access_key' : 'access_token'}=${enc(value)}`;
+  },
 };

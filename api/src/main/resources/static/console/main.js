@@ -1,5 +1,5 @@
 // techroute dispatcher console: plans, map, timeline, explanations, live changes and what-if.
-import { api, ApiError } from './api.js';
+import { api, ApiError, credential } from './api.js';
 import { el, clear, $, hhmm, day, duration, km } from './dom.js';
 import { PlanMap } from './map.js';
 import { renderTimeline, offsetMillis } from './timeline.js';
@@ -550,9 +550,55 @@ function wireTabs() {
   });
 }
 
+// ---------- sign-in: who is this, and what may he do ----------
+
+/** Shows only what the caller's role may do (elements with data-needs="dispatcher" and so on). */
+function applyRoles(me) {
+  for (const node of document.querySelectorAll('[data-needs]')) node.hidden = !me.roles.includes(node.dataset.needs);
+  document.body.dataset.roles = me.roles.join(' ');
+  const signedIn = me.via !== 'none';
+  $('#whoami').hidden = !signedIn;
+  $('#whoami-name').textContent = signedIn ? `${me.name} (${me.roles.join(', ')})` : '';
+}
+
+/** Resolves with /api/me once the caller is signed in (at once when no sign-in is needed or a key is kept). */
+async function signIn() {
+  $('#signout').addEventListener('click', () => { credential.clear(); location.reload(); });
+  for (;;) {
+    try {
+      const me = await api.me();
+      $('#signin-form').hidden = true;
+      return me;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) throw e;
+      if (credential.get()) say('That key or token is not valid (unknown, revoked or expired).', true);
+      else say('Sign in with an API key or a token.');
+      credential.clear();
+      $('#signin-form').hidden = false;
+      $('#signin-credential').focus();
+      await new Promise((resolve) => {
+        $('#signin-form').addEventListener('submit', (event) => {
+          event.preventDefault();
+          credential.set($('#signin-credential').value.trim());
+          $('#signin-credential').value = '';
+          resolve();
+        }, { once: true });
+      });
+    }
+  }
+}
+
 // ---------- start ----------
 
 async function start() {
+  let me;
+  try { me = await signIn(); } catch (e) { failed('Signing in', e); return; }
+  applyRoles(me);
+  if (!me.roles.includes('viewer')) {
+    say(`Signed in as ${me.name}: this role has no plans to show in the console.`);
+    document.body.dataset.ready = 'true';
+    return;
+  }
   wireTabs();
   $('#demo-form').addEventListener('submit', newDemo);
   $('#solve').addEventListener('click', solveAgain);

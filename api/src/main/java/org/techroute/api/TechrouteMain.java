@@ -6,6 +6,7 @@ import org.techroute.api.cli.AppointmentsCommand;
 import org.techroute.api.cli.BatchCommand;
 import org.techroute.api.cli.GenerateCommand;
 import org.techroute.api.cli.ImportCommand;
+import org.techroute.api.cli.KeysCommand;
 import org.techroute.api.cli.SolveCommand;
 import org.techroute.api.cli.WhatIfCommand;
 
@@ -56,6 +57,10 @@ public final class TechrouteMain {
                           --problem FILE      the base problem: technicians, shifts, options (required)
                           --map "A=id,B=lat"  rename the file's headers to techroute's columns
                           --zone ZONE         time zone for date-times without offset, e.g. Europe/Vaduz
+              keys      API keys in the service's database (the first admin key comes from here)
+                          create --name NAME --role viewer|dispatcher|admin|technician [--technician ID]
+                          list | revoke --id ID
+                          --data-dir DIR (default ./data-files) or --db-url URL [--db-user U --db-password P]
               help      print this text
 
             exit status: 0 done, 1 failed while solving, 2 bad command line or invalid input (nothing written)
@@ -89,6 +94,7 @@ public final class TechrouteMain {
             case "appointments" -> new AppointmentsCommand(System.out, System.err).run(rest);
             case "batch" -> new BatchCommand(System.out, System.err).run(rest);
             case "import" -> new ImportCommand(System.out, System.err).run(rest);
+            case "keys" -> new KeysCommand(System.out, System.err).run(rest);
             default -> {
                 System.err.println("unknown command '" + args[0] + "'\n");
                 System.err.print(USAGE);

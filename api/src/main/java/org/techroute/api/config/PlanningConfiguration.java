@@ -33,7 +33,7 @@ public class PlanningConfiguration {
     ProblemValidator problemValidator(TechrouteProperties properties) {
         TechrouteProperties.Limits limits = properties.limits();
         return new ProblemValidator(new ProblemLimits(limits.maxVisits(), limits.maxTechnicians(),
-                limits.maxShifts()));
+                limits.maxShifts(), limits.maxTimeLimit()));
     }
 
     @Bean

@@ -71,8 +71,12 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
             @DefaultValue("100") int maxPageSize) {
     }
 
-    /** Size limits of one problem (validation errors beyond them). */
+    /**
+     * Size limits of one problem (validation errors beyond them).
+     *
+     * @param maxTimeLimit the longest {@code options.timeLimit} a problem may ask for
+     */
     public record Limits(@DefaultValue("10000") int maxVisits, @DefaultValue("2000") int maxTechnicians,
-            @DefaultValue("5000") int maxShifts) {
+            @DefaultValue("5000") int maxShifts, @DefaultValue("PT30M") Duration maxTimeLimit) {
     }
 }

@@ -12,6 +12,8 @@ public final class ErrorTypes {
     public static final URI VALIDATION = URI.create(BASE + "validation");
     public static final URI MALFORMED_JSON = URI.create(BASE + "malformed-json");
     public static final URI BAD_REQUEST = URI.create(BASE + "bad-request");
+    public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI METHOD_NOT_ALLOWED = URI.create(BASE + "method-not-allowed");
     public static final URI NOT_ACCEPTABLE = URI.create(BASE + "not-acceptable");
@@ -33,6 +35,8 @@ public final class ErrorTypes {
     public static URI forStatus(HttpStatusCode status) {
         return switch (status.value()) {
             case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.errors.ErrorResponse;
+import org.techroute.api.errors.JsonBodies;
 import org.techroute.data.model.Violation;
 
 /**
@@ -66,15 +67,27 @@ class NightlyController {
                     + " at techroute.nightly.cron for their time limit; the result is kept only if it scores"
                     + " better. Reports: GET /api/nightly-runs.")
     @ApiResponse(responseCode = "200")
-    @ErrorResponse(status = "400", description = "enabled missing, or not true or false ($.enabled)")
+    @ErrorResponse(status = "400", description = "enabled missing, or not true or false ($.enabled), or another"
+            + " field")
     @ErrorResponse(status = "404", description = "No such plan")
     @PutMapping(value = "/api/plans/{id}/nightly", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Nightly setNightly(@PathVariable String id, @RequestBody Nightly body) {
-        if (body.enabled() == null) {
+    Nightly setNightly(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = Nightly.class))) @RequestBody byte[] body) {
+        var tree = JsonBodies.tree(body);
+        // only "enabled": a misspelt field must not silently leave the mark as it was
+        for (var names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("enabled")) {
+                throw ApiException.malformed(new Violation("$." + name, null, "unknown field '" + name
+                        + "'; only enabled is allowed"));
+            }
+        }
+        if (!tree.path("enabled").isBoolean()) {
             throw ApiException.malformed(new Violation("$.enabled", null, "enabled must be true or false"));
         }
-        if (!nightlyRuns.setNightly(id, body.enabled())) {
+        if (!nightlyRuns.setNightly(id, tree.get("enabled").booleanValue())) {
             throw ApiException.notFound("plan", id);
         }
         return new Nightly(nightlyRuns.isNightly(id));

@@ -1,6 +1,7 @@
 package org.techroute.api.plans;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -23,10 +24,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.techroute.api.errors.ApiException;
 import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.JsonBodies;
 import org.techroute.data.changes.PlanChangeRequest;
 import org.techroute.data.model.Problem;
+import org.techroute.data.model.Violation;
 
 /** {@code /api/plans}: submit, list, read, follow, stop, delete and re-solve plans. */
 @RestController
@@ -73,6 +76,10 @@ class PlanController {
     @ErrorResponse(status = "400", description = "Bad paging parameters")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     PlanPage list(@RequestParam(defaultValue = "20") int limit, @RequestParam(defaultValue = "0") int offset) {
+        if (offset < 0) {
+            throw ApiException.badRequest("invalid paging", List.of(new Violation("offset", null,
+                    "offset must be at least 0, got " + offset)));
+        }
         return plans.list(limit, offset);
     }
 

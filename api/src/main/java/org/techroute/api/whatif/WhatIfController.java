@@ -87,6 +87,11 @@ class WhatIfController {
                     violations);
         }
         Problem base = plans.stored(id).document();
+        List<Violation> unknown = VariantReferences.unknown(request, base);
+        if (!unknown.isEmpty()) {
+            throw ApiException.validation("the what-if request names " + unknown.size()
+                    + " technician(s) or shift(s) the plan does not have", unknown);
+        }
         checkBudget(request, base);
         List<VariantResult> results = new WhatIfComparison(planner).compare(base, request, (name, progress) -> {
         });

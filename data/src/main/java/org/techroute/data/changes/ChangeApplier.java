@@ -23,6 +23,8 @@ import org.techroute.data.model.Technician;
 import org.techroute.data.model.Violation;
 import org.techroute.data.model.Visit;
 import org.techroute.data.validation.InvalidProblemException;
+import org.techroute.data.validation.ProblemLimits;
+import org.techroute.data.validation.ProblemValidator;
 
 /**
  * Applies a batch of live changes to a plan document. The result is a plan whose problem says what is now
@@ -65,7 +67,9 @@ public final class ChangeApplier {
             throw new InvalidProblemException(run.errors);
         }
         run.releaseOverrunFrozen();
-        return run.result(request.now());
+        Problem result = run.result(request.now());
+        run.checkAdded(result);
+        return result;
     }
 
     /** A visit's service as the plan before the change has it. */
@@ -88,6 +92,9 @@ public final class ChangeApplier {
         private final Map<String, List<Step>> plannedBreaks = new HashMap<>();
         /** Visits this request pinned from the plan's times (not from anything recorded before). */
         private final Set<String> inferred = new HashSet<>();
+        /** The request path of each added visit and shift, by id ({@code $.changes[0].visit}). */
+        private final Map<String, String> addedVisits = new HashMap<>();
+        private final Map<String, String> addedShifts = new HashMap<>();
 
         Run(Problem plan, OffsetDateTime requestNow) {
             this.plan = plan;
@@ -259,6 +266,7 @@ public final class ChangeApplier {
                 error(path + ".visit.id", add.visit().id(), "visit '" + add.visit().id() + "' already exists");
             } else {
                 visits.add(add.visit());
+                addedVisits.put(add.visit().id(), path + ".visit");
             }
         }
 
@@ -590,6 +598,46 @@ public final class ChangeApplier {
                     || b.earliestStart().isBefore(end)).toList();
         }
 
+        /**
+         * Validates the changed problem as the planner will, so that errors in an added visit or shift name
+         * where it is in the request ({@code $.changes[0].visit.location.lat}), not where it would be in the
+         * problem ({@code $.visits[10]...}).
+         */
+        void checkAdded(Problem result) {
+            if (addedVisits.isEmpty() && addedShifts.isEmpty()) {
+                return;
+            }
+            List<Violation> found = new ProblemValidator(ProblemLimits.UNLIMITED).validate(result).errors();
+            List<Violation> rebased = new ArrayList<>();
+            for (Violation v : found) {
+                String path = rebase(v.path(), "$.visits[", result.visitsOrEmpty(), Visit::id, addedVisits);
+                path = path != null ? path : rebase(v.path(), "$.shifts[", result.shiftsOrEmpty(), Shift::id,
+                        addedShifts);
+                if (path != null) {
+                    rebased.add(new Violation(path, v.entityId(), v.message()));
+                }
+            }
+            if (!rebased.isEmpty()) {
+                throw new InvalidProblemException(rebased);
+            }
+        }
+
+        private static <T> String rebase(String path, String prefix, List<T> list,
+                java.util.function.Function<T, String> id, Map<String, String> added) {
+            if (path == null || !path.startsWith(prefix)) {
+                return null;
+            }
+            int close = path.indexOf(']', prefix.length());
+            int index;
+            try {
+                index = Integer.parseInt(path.substring(prefix.length(), close));
+            } catch (RuntimeException e) {
+                return null;
+            }
+            String requestPath = index < list.size() ? added.get(id.apply(list.get(index))) : null;
+            return requestPath == null ? null : requestPath + path.substring(close + 1);
+        }
+
         private void addShift(String path, PlanChange.AddShift add) {
             Shift shift = add.shift();
             if (shift == null || shift.id() == null || shift.id().isBlank()) {
@@ -610,6 +658,7 @@ public final class ChangeApplier {
                 }
             }
             shifts.add(shift);
+            addedShifts.put(shift.id(), path + ".shift");
         }
 
         private void shorten(String path, PlanChange.ShortenShift shorten) {

@@ -144,6 +144,12 @@ public final class ProblemJson {
                         "(opened at line $1, column $2)")
                 .replaceAll("\\s*\\[Source: [^\\]]*\\]", "")
                 .replaceAll("\\s*\\(for .*\\)", "")
+                // the parser's hints name its own features ("enable `JsonReadFeature.X` to allow"): say what
+                // JSON allows instead
+                .replaceAll("Non-standard token '([^']*)'[^`]*`[^`]*`[^.;]*", "'$1' is not a number in JSON;"
+                        + " numbers must be finite")
+                .replaceAll(":?\\s*(?:enable|use) `[^`]*`(?: to allow)?[^.;]*", "")
+                .replaceAll("`", "'")
                 .replaceAll("\\s+", " ");
         return "malformed JSON" + where + what;
     }

@@ -30,6 +30,16 @@ import org.techroute.solver.score.TechrouteConstraint;
  */
 public final class ProblemValidator {
 
+    /** The longest plan name: the length of the database column it is stored in. */
+    public static final int MAX_NAME_LENGTH = 500;
+
+    /**
+     * A location farther than this from the middle of a problem's locations, and than {@link #FAR_FACTOR} times
+     * their typical distance from it, is probably a typo (a wrong sign, swapped lat and lon): a warning.
+     */
+    static final double FAR_METERS = 500_000;
+    static final double FAR_FACTOR = 10;
+
     private final ProblemLimits limits;
 
     public ProblemValidator(ProblemLimits limits) {
@@ -42,11 +52,18 @@ public final class ProblemValidator {
 
     public ValidationReport validate(Problem problem) {
         Run run = new Run(problem.optionsOrDefaults().effectiveTravelMode());
+        if (problem.name() != null && problem.name().length() > MAX_NAME_LENGTH) {
+            run.error("$.name", null, "the name is " + problem.name().length() + " characters long; at most "
+                    + MAX_NAME_LENGTH + " are allowed");
+        }
         run.options(problem.optionsOrDefaults());
         run.sizes(problem);
         Map<String, Technician> technicians = run.technicians(problem.techniciansOrEmpty());
         Map<String, Shift> shifts = run.shifts(problem.shiftsOrEmpty(), technicians);
         run.visits(problem.visitsOrEmpty(), technicians, shifts);
+        if (run.errors.isEmpty() && run.travelMode != TravelMode.EUCLIDEAN) {
+            FarLocations.check(problem, FAR_METERS, FAR_FACTOR, run.warnings);
+        }
         return new ValidationReport(List.copyOf(run.errors), List.copyOf(run.warnings));
     }
 
@@ -67,6 +84,9 @@ public final class ProblemValidator {
             Duration limit = options.timeLimit();
             if (limit != null && (limit.isNegative() || limit.isZero())) {
                 error("$.options.timeLimit", null, "time limit must be positive, got " + limit);
+            } else if (limit != null && limits.maxTimeLimit() != null && limit.compareTo(limits.maxTimeLimit()) > 0) {
+                error("$.options.timeLimit", null, "time limit " + limit + " is longer than this service allows ("
+                        + limits.maxTimeLimit() + "); ask for " + limits.maxTimeLimit() + " or less");
             }
             if (options.haversineSpeedKmh() != null && !(options.haversineSpeedKmh() > 0)) {
                 error("$.options.haversineSpeedKmh", null, "speed must be positive, got "
@@ -408,6 +428,11 @@ public final class ProblemValidator {
         }
 
         void location(String path, String id, Location location) {
+            if ((location.lat() != null || location.lon() != null) && (location.x() != null || location.y() != null)) {
+                error(path, id, "a location has either {\"lat\": .., \"lon\": ..} or {\"x\": .., \"y\": ..},"
+                        + " not both");
+                return;
+            }
             if (travelMode == TravelMode.EUCLIDEAN) {
                 if (!location.isCartesian()) {
                     error(path, id, "euclidean travel needs {\"x\": .., \"y\": ..} coordinates");
