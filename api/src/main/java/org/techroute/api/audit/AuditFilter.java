@@ -98,9 +98,9 @@ final class AuditFilter extends OncePerRequestFilter {
                 detail(action, request.getContentAsByteArray()), request.getRemoteAddr()));
     }
 
-    /** The action of a write, or null for a POST that only reads (recommendations). */
+    /** The action of a write, or null for a POST that only reads (recommendations, appointment offers). */
     static String action(String method, String path) {
-        if (path.matches("/api/plans/[^/]+/recommendations")) {
+        if (path.matches("/api/plans/[^/]+/(recommendations|appointments)")) {
             return null;
         }
         if (method.equals("POST") && path.equals("/api/plans/import")) {
@@ -114,6 +114,7 @@ final class AuditFilter extends OncePerRequestFilter {
             case "DELETE /api/plans/{id}/solving" -> "STOP";
             case "DELETE /api/plans/{id}" -> "DELETE";
             case "POST /api/plans/{id}/recommendations/apply" -> "BOOK";
+            case "POST /api/plans/{id}/appointments/book" -> "BOOK_APPOINTMENT";
             case "POST /api/plans/{id}/what-if" -> "WHAT_IF";
             case "PUT /api/plans/{id}/nightly" -> "NIGHTLY";
             case "POST /api/demo" -> "DEMO";
@@ -143,6 +144,8 @@ final class AuditFilter extends OncePerRequestFilter {
                     + ids(change)));
             case "BOOK" -> parts.add("visit=" + tree.path("visit").path("id").asText() + "; shift="
                     + tree.path("shiftId").asText() + "; position=" + tree.path("position").asText() + ";");
+            case "BOOK_APPOINTMENT" -> parts.add("visit=" + tree.path("visit").path("id").asText() + "; slot="
+                    + tree.path("slot").path("start").asText() + "/" + tree.path("slot").path("end").asText() + ";");
             case "NIGHTLY" -> parts.add("enabled=" + tree.path("enabled").asText());
             case "WHAT_IF" -> tree.path("variants").forEach(v -> parts.add("variant=" + v.path("name").asText()
                     + ";"));

@@ -92,6 +92,8 @@ public final class AccessRules {
             role(POST, "/api/plans/{id}/what-if", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/recommendations", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/recommendations/apply", Role.DISPATCHER),
+            role(POST, "/api/plans/{id}/appointments", Role.DISPATCHER),
+            role(POST, "/api/plans/{id}/appointments/book", Role.DISPATCHER),
             role(POST, "/api/demo", Role.DISPATCHER),
             // viewer: every other read
             role(GET, "/api/{*rest}", Role.VIEWER), role(HttpMethod.HEAD, "/api/{*rest}", Role.VIEWER),
