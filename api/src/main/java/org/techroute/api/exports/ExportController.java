@@ -105,6 +105,22 @@ class ExportController {
                 ? page.technicianId() : page.technicianName()) + (page.date() == null ? "" : ", " + page.date())));
     }
 
+    @Operation(summary = "A technician's route sheets, printable: one page per shift of his in the plan",
+            description = "Like /api/plans/{id}/sheet, for one technician: the page he may read himself (role"
+                    + " technician, his own id), as his calendar feed.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_HTML_VALUE))
+    @ErrorResponse(status = "404", description = "No such plan, or no such technician in it")
+    @ErrorResponse(status = "409", description = "No solution yet")
+    @GetMapping(value = "/api/plans/{id}/technicians/{technicianId}/sheet", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> technicianSheet(@PathVariable String id, @PathVariable String technicianId) {
+        Problem plan = solved(id);
+        var technician = plan.techniciansOrEmpty().stream().filter(t -> technicianId.equals(t.id())).findFirst()
+                .orElseThrow(() -> ApiException.notFound("technician", technicianId).with("planId", id));
+        RouteSheet sheet = RouteSheet.of(plan, route -> technicianId.equals(route.technicianId()));
+        String name = technician.name() == null ? technicianId : technician.name();
+        return html(RouteSheetHtml.render(sheet, "Route sheets: " + name));
+    }
+
     @Operation(summary = "A technician's visits as an iCalendar feed (.ics) to subscribe to in a phone calendar",
             description = "RFC 5545: one event per visit on any of the technician's shifts, with location (GEO, and a"
                     + " geo: URI as URL) and a description (window, priority, skills, notes). The UID of a visit's"

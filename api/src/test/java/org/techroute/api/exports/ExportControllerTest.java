@@ -89,6 +89,16 @@ class ExportControllerTest {
     }
 
     @Test
+    void oneTechniciansSheets() throws Exception {
+        String html = mvc.perform(get("/api/plans/p1/technicians/anna/sheet")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html.split("<section class=\"sheet\"", -1)).hasSize(2);
+        assertThat(html).contains("Anna Beck").doesNotContain("Ben Frick");
+        mvc.perform(get("/api/plans/p1/technicians/zed/sheet")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no technician with id 'zed'"));
+    }
+
+    @Test
     void theCalendarFeed() throws Exception {
         String ics = mvc.perform(get("/api/plans/p1/technicians/anna/calendar.ics")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/calendar"))

@@ -122,6 +122,7 @@ class SecurityRolesTest {
             new Call("GET", "/api/plans/no-such-plan/routes.geojson", null, Need.VIEWER),
             new Call("GET", "/api/plans/no-such-plan/visits.csv", null, Need.VIEWER),
             new Call("GET", "/api/plans/no-such-plan/technicians/anna/calendar.ics", null, Need.OWN_TECHNICIAN),
+            new Call("GET", "/api/plans/no-such-plan/technicians/anna/sheet", null, Need.OWN_TECHNICIAN),
             new Call("POST", "/api/demo?technicians=-1", null, Need.DISPATCHER),
             new Call("PUT", "/api/plans/no-such-plan/nightly", "{\"enabled\": true}", Need.ADMIN),
             new Call("GET", "/api/keys", null, Need.ADMIN),
