@@ -20,7 +20,7 @@ final class RouteLimits {
     /**
      * How far a route breaks its limits.
      *
-     * @param travelMillis       the route's driving
+     * @param travelMillis       the route's driving (0 when the shift has no driving limit: not computed)
      * @param travelExcessMillis driving above the shift's limit
      * @param parts              the parts the route needs
      * @param partsShortfall     part units needed beyond the van's stock
@@ -48,8 +48,10 @@ final class RouteLimits {
     static Excess excess(Shift shift, List<Visit> route, int position, Visit extra) {
         int n = route.size() + (position < 0 ? 0 : 1);
         PartsNeed parts = PartsNeed.of(route, position, extra);
-        if (n == 0) {
-            return new Excess(0, 0, parts, 0);
+        long limit = shift.getMaxTravelMillis();
+        if (n == 0 || limit == Long.MAX_VALUE) {
+            // no driving limit (the usual case): the route's driving is never asked for, so it is not walked
+            return new Excess(0, 0, parts, n == 0 ? 0 : parts.shortfall(shift));
         }
         TravelTimeMatrix matrix = shift.getMatrix();
         long travel = 0;
@@ -60,8 +62,6 @@ final class RouteLimits {
             from = visit.getLocation();
         }
         travel += matrix.travelMillis(from, shift.getEndLocation());
-        long limit = shift.getMaxTravelMillis();
-        return new Excess(travel, limit == Long.MAX_VALUE ? 0 : Math.max(0, travel - limit), parts,
-                parts.shortfall(shift));
+        return new Excess(travel, Math.max(0, travel - limit), parts, parts.shortfall(shift));
     }
 }
