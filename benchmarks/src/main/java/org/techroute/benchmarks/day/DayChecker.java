@@ -58,6 +58,8 @@ public final class DayChecker {
 
     /** How much later than the earliest feasible start a CRITICAL emergency may start. */
     public static final Duration EMERGENCY_SLACK = Duration.ofMinutes(10);
+    /** How long a CRITICAL visit may wait after its first window opens before its wait weighs at medium level. */
+    static final Duration CRITICAL_GRACE = Duration.ofHours(1);
     /** Rounding of times in the plan and of the checker's own travel times. */
     private static final long TOLERANCE_SECONDS = 2;
 
@@ -752,8 +754,21 @@ public final class DayChecker {
         if (last == null) {
             return null;
         }
-        return last.end().plusSeconds(travel.seconds(view.visits.get(last.visitId()).location(),
+        OffsetDateTime end = last.end().plusSeconds(travel.seconds(view.visits.get(last.visitId()).location(),
                 view.endLocation(shift)));
+        // the breaks taken before the last started visit ends are done; the others the model requires as soon as
+        // the day reaches their earliest start (docs/model.md), so the started visits make them unavoidable too
+        OffsetDateTime lastStart = last.start();
+        long taken = view.breaks(shift.id()).stream().filter(b -> !b.end().isAfter(lastStart)).count();
+        List<ShiftBreak> rules = PlanView.breakRules(shift);
+        for (int i = (int) Math.min(taken, rules.size()); i < rules.size(); i++) {
+            ShiftBreak rule = rules.get(i);
+            if (rule.earliestStart().isAfter(end)) {
+                break;
+            }
+            end = end.plusSeconds(rule.durationSeconds() == null ? 0 : rule.durationSeconds());
+        }
+        return end;
     }
 
     private static String stepSummary(Route route) {
@@ -841,20 +856,21 @@ public final class DayChecker {
 
     /**
      * Whether serving the emergency at the candidate's earliest start costs more than it gains, by the rules the
-     * plan is made with (docs/model.md), computed here from the plan document and straight travel only:
-     * <ul>
-     * <li>it would push the work planned after it on that shift (its visits not started) past a visit's last window
-     * or the day past shift end plus overtime: leaving a visit out weighs more than an emergency's wait;</li>
-     * <li>or the extra driving (the detour on the candidate's shift less the one saved on the serving shift) plus the
-     * delay it causes to the shift's other CRITICAL (HIGH: a quarter) visits is at least the wait it saves.</li>
-     * </ul>
-     * The breaks the plan has later on that shift are counted at once after the emergency (where they would push
-     * the most: lenient towards the plan).
+     * plan is made with (docs/model.md), computed here from the plan document and straight travel only. First at
+     * medium level: the minutes of CRITICAL wait beyond the first hour it saves (`criticalDelay`) against the
+     * visits it would push out of the day (past their last window, or the day past shift end plus overtime: the
+     * lowest-priority visit after it would go) weighed as `unassignedVisit` weighs them, plus the wait beyond the
+     * hour it adds to the shift's other CRITICAL visits. On a tie, at soft level: the extra driving (the detour on
+     * the candidate's shift less the one saved on the serving shift), the delay it causes to the shift's other
+     * CRITICAL (HIGH: a quarter) visits and the overtime it adds against the wait it saves. The breaks the plan has later on that shift are
+     * counted at once after the emergency (where they would push the most: lenient towards the plan).
      */
     private boolean earlierCostsMore(PlanView view, Visit emergency, EarliestStart candidate,
             PlanView.Service served) {
         Shift shift = view.shifts.get(candidate.shiftId());
         long pushedUrgentSeconds = 0;
+        long mediumCost = 0;
+        long cheapestAfter = Long.MAX_VALUE;
         Location departure = view.startLocation(shift);
         Location firstNext = null;
         OffsetDateTime time = candidate.start().plusSeconds(emergency.serviceDurationSeconds());
@@ -873,9 +889,8 @@ public final class DayChecker {
             if (other == null || other.id().equals(emergency.id()) || other.pin() != null) {
                 continue; // started and pinned visits stay where they are; the rest would follow the emergency
             }
-            if (firstNext == null) {
-                firstNext = other.location();
-            }
+            long weight = unassignedWeight(other.priorityOrDefault());
+            cheapestAfter = Math.min(cheapestAfter, weight);
             OffsetDateTime arrival = time.plusSeconds(travel.seconds(at, other.location()));
             OffsetDateTime start = null;
             for (TimeWindow window : other.timeWindowsOrEmpty()) {
@@ -885,13 +900,21 @@ public final class DayChecker {
                 }
             }
             if (start == null && !other.timeWindowsOrEmpty().isEmpty()) {
-                return true; // would miss its windows
+                mediumCost += weight; // would miss its windows: left out, the route goes on without it
+                continue;
+            }
+            if (firstNext == null) {
+                firstNext = other.location();
             }
             OffsetDateTime begins = start == null ? arrival : start;
             Priority priority = other.priorityOrDefault();
             if ((priority == Priority.CRITICAL || priority == Priority.HIGH) && begins.isAfter(service.start())) {
                 long pushed = Duration.between(service.start(), begins).toSeconds();
                 pushedUrgentSeconds += priority == Priority.CRITICAL ? pushed : pushed / 4;
+                if (priority == Priority.CRITICAL) {
+                    mediumCost += criticalDelayMinutes(view, other, shift, begins)
+                            - criticalDelayMinutes(view, other, shift, service.start());
+                }
             }
             time = begins.plusSeconds(other.serviceDurationSeconds());
             at = other.location();
@@ -899,14 +922,52 @@ public final class DayChecker {
         OffsetDateTime home = time.plusSeconds(travel.seconds(at, view.endLocation(shift)));
         long overtime = shift.maxOvertimeSeconds() == null ? 0 : shift.maxOvertimeSeconds();
         if (home.isAfter(shift.end().plusSeconds(overtime))) {
-            return true;
+            if (cheapestAfter == Long.MAX_VALUE) {
+                return true; // nothing to leave out: the emergency itself does not fit
+            }
+            mediumCost += cheapestAfter;
+        }
+        long mediumSaved = criticalDelayMinutes(view, emergency, view.shifts.get(served.shiftId()), served.start())
+                - criticalDelayMinutes(view, emergency, shift, candidate.start());
+        if (mediumSaved != mediumCost) {
+            return mediumCost > mediumSaved;
         }
         Location next = firstNext != null ? firstNext : view.endLocation(shift);
         long detour = travel.seconds(departure, emergency.location()) + travel.seconds(emergency.location(), next)
                 - travel.seconds(departure, next);
         long saved = shift.id().equals(served.shiftId()) ? 0 : detourSaved(view, emergency, served);
         long gain = Duration.between(candidate.start(), served.start()).toSeconds();
-        return detour - saved + pushedUrgentSeconds >= gain;
+        // the overtime it adds on the candidate's shift (soft: a millisecond of overtime weighs one of travel)
+        OffsetDateTime oldEnd = view.routeEnd(shift.id());
+        long addedOvertime = Math.max(0, Duration.between(shift.end(), home).toSeconds())
+                - (oldEnd == null ? 0 : Math.max(0, Duration.between(shift.end(), oldEnd).toSeconds()));
+        return detour - saved + pushedUrgentSeconds + Math.max(0, addedOvertime) >= gain;
+    }
+
+    /** The medium-level weight of leaving out a visit of this priority (docs/model.md, `unassignedVisit`). */
+    static long unassignedWeight(Priority priority) {
+        return switch (priority) {
+            case CRITICAL -> 1_000_000_000L;
+            case HIGH -> 1_000L;
+            case NORMAL -> 10L;
+            case LOW -> 1L;
+        };
+    }
+
+    /**
+     * The minutes a CRITICAL visit starting at {@code start} waits beyond the first hour after its first window opens
+     * (without windows, the first shift start of the plan), started minutes counted (docs/model.md, `criticalDelay`).
+     */
+    static long criticalDelayMinutes(PlanView view, Visit visit, Shift shift, OffsetDateTime start) {
+        if (visit.priorityOrDefault() != Priority.CRITICAL || view.isStarted(visit.id())) {
+            return 0;
+        }
+        List<TimeWindow> windows = visit.timeWindowsOrEmpty();
+        OffsetDateTime opening = windows.stream().map(TimeWindow::start).min(OffsetDateTime::compareTo)
+                .orElseGet(() -> view.shifts.values().stream().map(Shift::start).min(OffsetDateTime::compareTo)
+                        .orElse(shift.start()));
+        long beyond = Duration.between(opening, start).toMillis() - CRITICAL_GRACE.toMillis();
+        return beyond <= 0 ? 0 : (beyond + 59_999) / 60_000;
     }
 
     /** The driving the serving shift would save without the emergency: its detour through the visit. */

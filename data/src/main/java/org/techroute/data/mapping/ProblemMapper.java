@@ -156,6 +156,9 @@ public final class ProblemMapper {
                     new HashSet<>(input.excludedTechnicianIdsOrEmpty()), demand));
             parts.setNeeds(visits.get(input.id()), input.partsOrEmpty());
         }
+        // a visit without windows is waited for from the day's first shift start, whichever shift serves it
+        Long firstShiftStart = shifts.values().stream().map(Shift::getStartMillis).min(Long::compare).orElse(null);
+        visits.values().forEach(visit -> visit.setOpeningMillis(firstShiftStart));
 
         placePinned(visitList, shifts, visits);
         for (int i = 0; i < shiftList.size(); i++) {

@@ -44,6 +44,11 @@ public class Visit {
     private Long expectedEndMillis;
     /** The shift this visit was on in the plan it is re-planned from (null: none, or a first plan). */
     private String previousShiftId;
+    /**
+     * For a visit without time windows: from when its wait counts (the day's first shift start); null: the start of
+     * the shift that serves it.
+     */
+    private Long openingMillis;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private Shift shift;
@@ -95,6 +100,24 @@ public class Visit {
         this.actualStartMillis = other.actualStartMillis;
         this.expectedEndMillis = other.expectedEndMillis;
         this.previousShiftId = other.previousShiftId;
+        this.openingMillis = other.openingMillis;
+    }
+
+    /** For a visit without time windows, from when its wait counts (see {@link #urgencyOpeningMillis(Shift)}). */
+    public void setOpeningMillis(Long openingMillis) {
+        this.openingMillis = openingMillis;
+    }
+
+    /**
+     * From when a wait for this visit counts: the opening of its first (earliest) time window; without windows, the
+     * start of the problem's first shift (so the wait does not depend on which shift serves it), or, when that is not
+     * known, the start of {@code shift}.
+     */
+    public long urgencyOpeningMillis(Shift shift) {
+        if (!timeWindows.isEmpty()) {
+            return timeWindows.get(0).startMillis();
+        }
+        return openingMillis != null ? openingMillis : shift.getStartMillis();
     }
 
     /**
@@ -209,16 +232,31 @@ public class Visit {
     }
 
     /**
-     * How long after the opening of its first (earliest) time window service starts (after the shift start,
-     * without windows). Counted from the first window even when service starts in a later one: for the customer,
+     * How long after the opening of its first (earliest) time window service starts (without windows, after the
+     * problem's first shift start: {@link #urgencyOpeningMillis(Shift)}). Counted from the first window even when service starts in a later one: for the customer,
      * "early" means as early as the visit could be served.
      */
     public long delayInWindowMillis() {
         if (timing == null || shift == null || isStarted()) {
             return 0;
         }
-        long opening = timeWindows.isEmpty() ? shift.getStartMillis() : timeWindows.get(0).startMillis();
-        return Math.max(0, timing.serviceStartMillis() - opening);
+        return Math.max(0, timing.serviceStartMillis() - urgencyOpeningMillis(shift));
+    }
+
+    /** How long a CRITICAL visit may wait after its first window opens before the wait weighs at medium level. */
+    public static final long CRITICAL_GRACE_MILLIS = 60 * 60_000L;
+
+    /**
+     * The minutes (started minutes, rounded up) a CRITICAL visit starts later than an hour after its first window
+     * opens; 0 for other priorities, unassigned and started visits. A dispatcher's "CRITICAL" means "serve it soon,
+     * even if that leaves a routine visit for another day": this wait is weighed against visits left out.
+     */
+    public long criticalDelayMinutes() {
+        if (priority != Priority.CRITICAL) {
+            return 0;
+        }
+        long beyond = delayInWindowMillis() - CRITICAL_GRACE_MILLIS;
+        return beyond <= 0 ? 0 : (beyond + 59_999) / 60_000;
     }
 
     /** Travel time from the previous stop (the shift start for the first visit) to this visit. */

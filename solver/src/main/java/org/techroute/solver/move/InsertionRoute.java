@@ -134,8 +134,7 @@ final class InsertionRoute {
         int toLocation = position == visits.size() ? shift.getEndLocation() : visits.get(position).getLocation();
         long detour = matrix.travelMillis(fromLocation, location) + matrix.travelMillis(location, toLocation)
                 - matrix.travelMillis(fromLocation, toLocation);
-        long opening = visit.getTimeWindows().isEmpty() ? shift.getStartMillis()
-                : visit.getTimeWindows().get(0).startMillis();
+        long opening = visit.urgencyOpeningMillis(shift);
         long delay = Math.max(0, start - opening);
         return detour + urgencyWeight * (visit.getPriority() == Priority.CRITICAL ? delay : delay / 4);
     }
@@ -293,8 +292,7 @@ final class InsertionRoute {
         if (urgencyWeight == 0 || !visit.getPriority().isHigh()) {
             return detour;
         }
-        long opening = visit.getTimeWindows().isEmpty() ? shift.getStartMillis()
-                : visit.getTimeWindows().get(0).startMillis();
+        long opening = visit.urgencyOpeningMillis(shift);
         long delay = Math.max(0, start - opening);
         return detour + urgencyWeight * (visit.getPriority() == Priority.CRITICAL ? delay : delay / 4);
     }

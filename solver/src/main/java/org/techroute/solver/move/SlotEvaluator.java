@@ -175,8 +175,7 @@ public final class SlotEvaluator {
         long extraOvertime = Math.max(0, overtimeAfter - overtimeBefore);
         long soft = travelWeight * extraTravel + overtimeWeight * extraOvertime;
         if (visit.getPriority().isHigh()) {
-            long opening = visit.getTimeWindows().isEmpty() ? shift.getStartMillis()
-                    : visit.getTimeWindows().get(0).startMillis();
+            long opening = visit.urgencyOpeningMillis(shift);
             long delay = Math.max(0, timing[1] - opening);
             soft += urgencyWeight * (visit.getPriority() == Priority.CRITICAL ? delay : delay / 4);
         }

@@ -26,6 +26,8 @@ public enum TechrouteConstraint {
     // Medium: serve as much as possible, most urgent first.
     UNASSIGNED_VISIT("unassignedVisit", Level.MEDIUM, 1,
             "per unassigned visit, times its priority (CRITICAL 1e9, HIGH 1000, NORMAL 10, LOW 1)"),
+    CRITICAL_DELAY("criticalDelay", Level.MEDIUM, 1,
+            "per minute a CRITICAL visit starts more than an hour after its first window opens"),
     // Soft: the cost of the plan.
     TRAVEL_TIME("travelTime", Level.SOFT, 1, "per millisecond of travel"),
     OVERTIME("overtime", Level.SOFT, 1, "per millisecond worked after the shift end"),

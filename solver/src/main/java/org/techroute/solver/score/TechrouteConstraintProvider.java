@@ -2,6 +2,7 @@ package org.techroute.solver.score;
 
 import static org.techroute.solver.score.TechrouteConstraint.BREAK_WINDOW;
 import static org.techroute.solver.score.TechrouteConstraint.CERTIFICATION;
+import static org.techroute.solver.score.TechrouteConstraint.CRITICAL_DELAY;
 import static org.techroute.solver.score.TechrouteConstraint.EXCLUDED_TECHNICIAN;
 import static org.techroute.solver.score.TechrouteConstraint.HIGH_PRIORITY_LATENESS;
 import static org.techroute.solver.score.TechrouteConstraint.OVERTIME;
@@ -56,6 +57,7 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 travelLimit(factory),
                 // Medium
                 unassignedVisit(factory),
+                criticalDelay(factory),
                 // Soft
                 travelTime(factory),
                 overtime(factory),
@@ -180,6 +182,20 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 .justifyWith((visit, score) -> new VisitJustification(visit.getId(), null,
                         visit.getPriority() + " visit is not assigned to any shift"))
                 .asConstraint(UNASSIGNED_VISIT.id());
+    }
+
+    /**
+     * A CRITICAL visit waits at most an hour after its first window opens before each further minute weighs a tenth
+     * of a NORMAL visit left out: an emergency is not kept waiting for hours to keep a routine visit in the day.
+     */
+    Constraint criticalDelay(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(visit -> visit.criticalDelayMinutes() > 0)
+                .penalizeLong(CRITICAL_DELAY.defaultScore(), Visit::criticalDelayMinutes)
+                .justifyWith((visit, score) -> justify(visit, "CRITICAL visit starts " + minutes(
+                        visit.delayInWindowMillis()) + " after its first window opens, "
+                        + visit.criticalDelayMinutes() + " min more than the hour it may wait"))
+                .asConstraint(CRITICAL_DELAY.id());
     }
 
     // ************************************************************************

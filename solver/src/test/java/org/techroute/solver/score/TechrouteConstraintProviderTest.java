@@ -519,12 +519,66 @@ class TechrouteConstraintProviderTest {
         }
 
         @Test
+        void withoutWindowsTheDelayCountsFromTheDaysFirstShiftWhicheverShiftServes() {
+            // the problem's first shift started 07:00 (set by the mapper); this shift starts 08:00, arrival 08:10
+            Visit v = visit("v1", 1).priority(Priority.CRITICAL).build();
+            v.setOpeningMillis(at(7, 0));
+            Shift s = wire(shift("s1", ALICE).build(), v);
+            verifier.verifyThat(TechrouteConstraintProvider::highPriorityLateness).given(s, v)
+                    .penalizesBy(70 * MINUTE);
+            verifier.verifyThat(TechrouteConstraintProvider::criticalDelay).given(s, v).penalizesBy(10);
+        }
+
+        @Test
         void withoutWindowsTheDelayCountsFromTheShiftStart() {
             // no window: 08:10 arrival is 10 min after the 08:00 shift start -> 600_000
             Visit v = visit("v1", 1).priority(Priority.CRITICAL).build();
             Shift s = wire(shift("s1", ALICE).build(), v);
             verifier.verifyThat(TechrouteConstraintProvider::highPriorityLateness).given(s, v)
                     .penalizesBy(10 * MINUTE);
+        }
+    }
+
+    @Nested
+    class CriticalDelay {
+
+        @Test
+        void withinTheHourOnlySoftLatenessCounts() {
+            // served 08:10 (travel 10 min) in a window opening 07:15: 55 min of waiting, within the hour
+            Visit v = visit("v1", 1).priority(Priority.CRITICAL).window(at(7, 15), at(12, 0)).build();
+            Shift s = wire(shift("s1", ALICE).build(), v);
+            verifier.verifyThat(TechrouteConstraintProvider::criticalDelay).given(s, v).penalizes(0);
+        }
+
+        @Test
+        void everyStartedMinuteBeyondTheHourIsPenalized() {
+            // window opened 06:00, service 08:10: 130 min, 70 beyond the hour
+            Visit v = visit("v1", 1).priority(Priority.CRITICAL).window(at(6, 0), at(12, 0)).build();
+            Shift s = wire(shift("s1", ALICE).build(), v);
+            verifier.verifyThat(TechrouteConstraintProvider::criticalDelay).given(s, v)
+                    .justifiesWithExactly(new VisitJustification("v1", "s1",
+                            "CRITICAL visit starts 130.0 min after its first window opens, 70 min more than the hour"
+                                    + " it may wait"))
+                    .penalizesBy(70);
+        }
+
+        @Test
+        void highAndNormalVisitsNeverWeighAtMediumLevel() {
+            Visit high = visit("high", 1).priority(Priority.HIGH).window(at(6, 0), at(12, 0)).build();
+            Visit normal = visit("normal", 1).window(at(6, 0), at(12, 0)).build();
+            Shift s1 = wire(shift("s1", ALICE).build(), high);
+            Shift s2 = wire(shift("s2", BOB).build(), normal);
+            verifier.verifyThat(TechrouteConstraintProvider::criticalDelay).given(s1, s2, high, normal).penalizes(0);
+        }
+
+        @Test
+        void aWaitOfHoursOutweighsANormalVisitLeftOut() {
+            // 5 h beyond the hour = 300 medium; a NORMAL visit left out is 10
+            Visit v = visit("v1", 1).priority(Priority.CRITICAL).window(at(2, 0), at(12, 0)).build();
+            Shift s = wire(shift("s1", ALICE).build(), v);
+            org.assertj.core.api.Assertions.assertThat(v.criticalDelayMinutes())
+                    .isGreaterThan(30 * Priority.NORMAL.unassignedWeight());
+            verifier.verifyThat(TechrouteConstraintProvider::criticalDelay).given(s, v).penalizesBy(310);
         }
     }
 
