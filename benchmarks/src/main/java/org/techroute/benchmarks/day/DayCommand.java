@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.slf4j.LoggerFactory;
 
@@ -19,15 +25,16 @@ import org.techroute.data.validation.ProblemValidator;
 
 /**
  * {@code day [--days N] [--seed S] [--technicians T] [--visits V] [--changes C] [--steps K]
- * [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--verbose]}: simulates N working
- * days (seeds S, S+1, ...), each with C random changes re-planned with K local search steps per solve, checks
- * every plan with the {@link DayChecker} and prints a markdown summary. Exit status 0 when no invariant was
+ * [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--threads N] [--verbose]}: simulates
+ * N working days (seeds S, S+1, ...), each with C random changes re-planned with K local search steps per solve,
+ * checks every plan with the {@link DayChecker} and prints a markdown summary. With {@code --threads} several days
+ * are simulated at once; each day's result depends on its seed only, so the summary is the same. Exit status 0 when no invariant was
  * violated, 1 when one was, 2 for bad options.
  */
 public final class DayCommand {
 
     record Options(int days, long seed, int technicians, int visits, int changes, long steps, TravelMode mode,
-            Path osm, Path cache, Path report, boolean verbose) {
+            Path osm, Path cache, Path report, boolean verbose, int threads) {
     }
 
     private DayCommand() {
@@ -62,14 +69,35 @@ public final class DayCommand {
                 matrices = TravelMatrices.withoutRoads("the day simulator runs in haversine mode");
                 travel = Travel.haversine();
             }
-            Planner planner = new Planner(new ProblemMapper(new ProblemValidator(), matrices));
-            DaySimulator simulator = new DaySimulator(planner, travel, road == null ? null : road.graph(),
+            TravelMatrices sharedMatrices = matrices;
+            Travel.Source sharedTravel = travel;
+            var graph = road == null ? null : road.graph();
+            // a simulator per thread: the mapping and solving are thread-safe, the simulator's own state is not
+            ThreadLocal<DaySimulator> simulators = ThreadLocal.withInitial(() -> new DaySimulator(
+                    new Planner(new ProblemMapper(new ProblemValidator(), sharedMatrices)), sharedTravel, graph,
                     new DaySimulator.Settings(options.technicians(), options.visits(), options.changes(),
-                            options.steps(), options.mode()), ChangeKinds.all());
+                            options.steps(), options.mode()), ChangeKinds.all()));
             DayReport report = new DayReport();
             long started = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+            List<Future<DaySimulator.DayResult>> days = new ArrayList<>();
             for (int d = 0; d < options.days(); d++) {
-                DaySimulator.DayResult day = simulator.run(options.seed() + d);
+                long seed = options.seed() + d;
+                days.add(pool.submit(() -> simulators.get().run(seed)));
+            }
+            pool.shutdown();
+            for (Future<DaySimulator.DayResult> future : days) {
+                DaySimulator.DayResult day;
+                try {
+                    day = future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    throw new IllegalStateException("a simulated day failed", e.getCause());
+                }
                 report.add(day);
                 if (options.verbose()) {
                     System.err.printf(Locale.ROOT, "day %d: %d plans, %d changes, %d violations%n", day.seed(),
@@ -108,7 +136,8 @@ public final class DayCommand {
     private static void usage() {
         System.err.println("""
                 Usage: day [--days N] [--seed S] [--technicians T] [--visits V] [--changes C] [--steps K]
-                           [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--verbose]
+                           [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE]
+                           [--threads N] [--verbose]
                   --days N         days to simulate, seeds S, S+1, ... (default 50)
                   --seed S         seed of the first day (default 1)
                   --technicians T  technicians with a shift; one more is on standby for ADD_SHIFT (default 4)
@@ -119,6 +148,7 @@ public final class DayCommand {
                   --osm FILE       OSM extract for road travel, e.g. ../shared/data/osm/liechtenstein.osm.pbf
                   --cache DIR      graph cache folder (default data-files/graph-cache/<extract>)
                   --report FILE    also write the markdown summary to FILE
+                  --threads N      days simulated at once (default 1); the summary does not depend on it
                   --verbose        every violation of every day on standard error
                 Exit status: 0 no invariant violated, 1 some violated, 2 bad options.""");
     }
@@ -135,6 +165,7 @@ public final class DayCommand {
         Path cache = null;
         Path report = null;
         boolean verbose = false;
+        int threads = 1;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -164,6 +195,7 @@ public final class DayCommand {
                 case "--osm" -> osm = Path.of(v);
                 case "--cache" -> cache = Path.of(v);
                 case "--report" -> report = Path.of(v);
+                case "--threads" -> threads = positive(a, v);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -174,7 +206,7 @@ public final class DayCommand {
         if (technicians < 2) {
             throw new IllegalArgumentException("--technicians must be at least 2");
         }
-        return new Options(days, seed, technicians, visits, changes, steps, mode, osm, cache, report, verbose);
+        return new Options(days, seed, technicians, visits, changes, steps, mode, osm, cache, report, verbose, threads);
     }
 
     private static int positive(String option, String value) {
