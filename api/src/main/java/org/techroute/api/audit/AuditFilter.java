@@ -98,9 +98,12 @@ final class AuditFilter extends OncePerRequestFilter {
                 detail(action, request.getContentAsByteArray()), request.getRemoteAddr()));
     }
 
-    /** The action of a write, or null for a POST that only reads (recommendations, appointment offers). */
+    /**
+     * The action of a write, or null for a POST that only reads (recommendations, appointment offers, change
+     * previews).
+     */
     static String action(String method, String path) {
-        if (path.matches("/api/plans/[^/]+/(recommendations|appointments)")) {
+        if (path.matches("/api/plans/[^/]+/(recommendations|appointments|changes/preview)")) {
             return null;
         }
         if (method.equals("POST") && path.equals("/api/plans/import")) {

@@ -109,6 +109,8 @@ class SecurityRolesTest {
             new Call("POST", "/api/plans/import", "{}", Need.DISPATCHER),
             new Call("POST", "/api/plans/no-such-plan/solve", null, Need.DISPATCHER),
             new Call("POST", "/api/plans/no-such-plan/changes", "{}", Need.DISPATCHER),
+            new Call("POST", "/api/plans/no-such-plan/changes/preview", "{}", Need.DISPATCHER),
+            new Call("GET", "/api/plans/no-such-plan/visits/v1/recommendations", null, Need.VIEWER),
             new Call("DELETE", "/api/plans/no-such-plan/solving", null, Need.DISPATCHER),
             new Call("DELETE", "/api/plans/no-such-plan", null, Need.DISPATCHER),
             new Call("POST", "/api/plans/no-such-plan/what-if", "{}", Need.DISPATCHER),
