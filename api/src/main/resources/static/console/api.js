@@ -52,6 +52,8 @@ export const api = {
   solve: (id) => call('POST', `/api/plans/${enc(id)}/solve`),
   stop: (id) => call('DELETE', `/api/plans/${enc(id)}/solving`),
   changes: (id, request) => call('POST', `/api/plans/${enc(id)}/changes`, request),
+  preview: (id, request) => call('POST', `/api/plans/${enc(id)}/changes/preview`, request),
+  visitOptions: (id, visitId) => call('GET', `/api/plans/${enc(id)}/visits/${enc(visitId)}/recommendations?limit=5`),
   change: (id, changeId) => call('GET', `/api/plans/${enc(id)}/changes/${enc(changeId)}`),
   whatIf: (id, request) => call('POST', `/api/plans/${enc(id)}/what-if`, request),
   me: () => call('GET', '/api/me'),
