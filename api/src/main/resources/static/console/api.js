@@ -54,6 +54,7 @@ export const api = {
   changes: (id, request) => call('POST', `/api/plans/${enc(id)}/changes`, request),
   preview: (id, request) => call('POST', `/api/plans/${enc(id)}/changes/preview`, request),
   visitOptions: (id, visitId) => call('GET', `/api/plans/${enc(id)}/visits/${enc(visitId)}/recommendations?limit=5`),
+  nearestRoad: (lat, lon) => call('GET', `/api/road/nearest?lat=${enc(lat)}&lon=${enc(lon)}`),
   change: (id, changeId) => call('GET', `/api/plans/${enc(id)}/changes/${enc(changeId)}`),
   whatIf: (id, request) => call('POST', `/api/plans/${enc(id)}/what-if`, request),
   me: () => call('GET', '/api/me'),

@@ -649,34 +649,41 @@ function describe(item) {
 
 /**
  * A new visit refused for its position (off the road network: a click on a map without tiles lands anywhere):
- * offer the nearest place the plan already reaches by road, and say so; or typed coordinates.
+ * offer the nearest point of the road network (GET /api/road/nearest), and say so; without a road graph, the
+ * nearest place the plan already reaches (a visit or a home base); or typed coordinates.
  */
 function offPlace(request, violations) {
   const add = (request.changes || []).find((c) => c.type === 'ADD_VISIT');
   if (!add || !violations.some((v) => /location|road/.test(`${v.path} ${v.message}`))) return null;
   const at = add.visit.location;
-  let best = null;
-  const consider = (id, what, loc) => {
-    if (!loc || loc.lat === undefined) return;
-    const meters = distanceMeters(at, loc);
-    if (!best || meters < best.meters) best = { id, what, loc, meters };
-  };
-  (state.plan.visits || []).forEach((v) => consider(v.id, `visit ${v.id}`, v.location));
-  (state.plan.technicians || []).forEach((t) => consider(t.id, `the home base of ${t.name || t.id}`, t.home));
-  if (!best) return null;
-  return el('div', { class: 'snap-offer', id: 'snap-offer' },
-    el('p', {}, `That point is off the road network (the map shows no roads without tiles). The nearest place the plan reaches by road is ${best.what}, ${Math.round(best.meters)} m away.`),
+  const box = el('div', { class: 'snap-offer', id: 'snap-offer' }, el('p', { class: 'hint' }, 'Looking for the nearest road…'));
+  const offer = (loc, what, meters) => clear(box,
+    el('p', {}, `That point is off the road network (the map shows no roads without tiles). ${what}, ${Math.round(meters)} m away.`),
     el('button', { type: 'button', id: 'snap-retry', onclick: () => {
-      $('#em-lat').value = best.loc.lat.toFixed(5);
-      $('#em-lon').value = best.loc.lon.toFixed(5);
-      state.map.showPick({ lat: best.loc.lat, lng: best.loc.lon });
-      const visit = { ...add.visit, id: `${add.visit.id}-R`, location: { lat: best.loc.lat, lon: best.loc.lon } };
+      $('#em-lat').value = loc.lat.toFixed(5);
+      $('#em-lon').value = loc.lon.toFixed(5);
+      state.map.showPick({ lat: loc.lat, lng: loc.lon });
+      const visit = { ...add.visit, id: `${add.visit.id}-R`, location: { lat: loc.lat, lon: loc.lon } };
       state.lastEmergency = visit.id;
       document.body.dataset.lastEmergency = visit.id;
       sendChanges({ ...request, changes: [{ type: 'ADD_VISIT', visit }] },
-        `Emergency visit ${visit.id}, placed at ${best.what} (${Math.round(best.meters)} m from the click)`);
-    } }, `Place it there (${Math.round(best.meters)} m away)`),
+        `Emergency visit ${visit.id}, moved ${Math.round(meters)} m onto the road`);
+    } }, `Place it there (${Math.round(meters)} m away)`),
     el('p', { class: 'hint' }, 'Or type its latitude and longitude in the form and add it again.'));
+  api.nearestRoad(at.lat, at.lon).then((road) => offer({ lat: road.lat, lon: road.lon }, 'The nearest road is', road.snapMeters))
+    .catch(() => {
+      let best = null;
+      const consider = (what, loc) => {
+        if (!loc || loc.lat === undefined) return;
+        const meters = distanceMeters(at, loc);
+        if (!best || meters < best.meters) best = { what, loc, meters };
+      };
+      (state.plan.visits || []).forEach((v) => consider(`visit ${v.id}`, v.location));
+      (state.plan.technicians || []).forEach((t) => consider(`the home base of ${t.name || t.id}`, t.home));
+      if (best) offer(best.loc, `The nearest place the plan reaches by road is ${best.what}`, best.meters);
+      else clear(box, el('p', { class: 'hint' }, 'Type its latitude and longitude in the form and add it again.'));
+    });
+  return box;
 }
 
 function distanceMeters(a, b) {

@@ -111,6 +111,7 @@ class SecurityRolesTest {
             new Call("POST", "/api/plans/no-such-plan/changes", "{}", Need.DISPATCHER),
             new Call("POST", "/api/plans/no-such-plan/changes/preview", "{}", Need.DISPATCHER),
             new Call("GET", "/api/plans/no-such-plan/visits/v1/recommendations", null, Need.VIEWER),
+            new Call("GET", "/api/road/nearest?lat=47.1&lon=9.5", null, Need.VIEWER),
             new Call("DELETE", "/api/plans/no-such-plan/solving", null, Need.DISPATCHER),
             new Call("DELETE", "/api/plans/no-such-plan", null, Need.DISPATCHER),
             new Call("POST", "/api/plans/no-such-plan/what-if", "{}", Need.DISPATCHER),
