@@ -271,6 +271,18 @@ class BoardBrowserTest {
         shown(id);
         // the visit before it stays locked (a lock is a route's first visits; it has its own Unlock)
         assertThat(byId(get("/api/plans/" + id).path("visits")).get(visitId).has("pin")).isFalse();
+
+        // lock the whole route from its row: every visit of it is locked
+        driver.findElement(By.cssSelector("#timeline .tl-lock[data-lock-shift='" + target + "']")).click();
+        solved(id, 4);
+        JsonNode locked4 = shown(id);
+        Map<String, JsonNode> after = byId(locked4.path("visits"));
+        List<String> lockedRoute = route(locked4, target);
+        assertThat(lockedRoute).isNotEmpty().allMatch(v -> after.get(v).path("pin").path("shiftId").asText()
+                .equals(targetShift));
+        waitUpTo(20).until(d -> d.findElements(By.cssSelector("#timeline .tl-row[data-shift-id='" + targetShift
+                + "'] button.tl-block[data-visit-id]")).stream().allMatch(b -> b.getDomAttribute("class")
+                        .contains("locked")));
     }
 
     @Test
@@ -352,6 +364,22 @@ class BoardBrowserTest {
         Rectangle dot = driver.findElement(By.cssSelector("#map .visit-icon.unassigned[data-visit-id=WELD] .dot"))
                 .getRect();
         assertThat(dot.getWidth()).isEqualTo(dot.getHeight()).isGreaterThanOrEqualTo(14);
+        // dragged onto a route, it says which rule that breaks; Escape puts it back, nothing is sent
+        WebElement row = driver.findElement(By.cssSelector("#timeline .tl-row .tl-track"));
+        new Actions(driver).clickAndHold(group.findElement(By.cssSelector("button[data-drag-visit=WELD]")))
+                .moveByOffset(10, 10).moveToElement(row).perform();
+        WebElement cost = waitUpTo(30).until(d -> {
+            WebElement box = d.findElement(By.id("drop-cost"));
+            return "WELD".equals(box.getDomAttribute("data-visit-id")) && "breaks".equals(box.getDomAttribute(
+                    "data-state")) ? box : null;
+        });
+        assertThat(cost.findElement(By.cssSelector("[data-broken]")).getDomAttribute("data-broken"))
+                .contains("requiredSkill");
+        new Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).release().perform();
+        waitUpTo(10).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-dragging") == null);
+        assertThat(get("/api/plans/" + id + "/status").path("run").asInt()).as("a cancelled drag sends nothing")
+                .isEqualTo(1);
+        group = driver.findElement(By.cssSelector("#unassigned details[data-reason=SKILL]"));
         group.findElement(By.cssSelector("button[data-drag-visit=WELD]")).click();
         driver.findElement(By.id("where-could-it-go")).click();
         List<WebElement> whyNot = waitUpTo(30).until(d -> {
