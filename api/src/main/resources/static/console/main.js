@@ -294,6 +294,11 @@ async function previewMove(move) {
 function dropVisit(move) {
   previewSeq++;
   state.hover = null;
+  const box = $('#drop-cost');
+  if (!box.hidden && box.dataset.visitId === move.visitId) {
+    box.dataset.state = 'dropped';
+    box.append(el('span', { class: 'cost-dropped' }, ' — dropped: locking it there and re-planning…'));
+  }
   sendChanges({ changes: [{ type: 'MOVE_VISIT', ...move, pin: true }] },
     `Move ${move.visitId} to ${shiftName(move.shiftId)}, stop ${move.position + 1} (locked)`);
 }
@@ -597,6 +602,7 @@ async function sendChanges(request, what) {
     state.change = result && result.changeId ? { planId: state.planId, changeId: result.changeId, what } : null;
     showMoved(what, result);
     say(`${what}: done`);
+    $('#drop-cost').hidden = true;
     state.map.showPick(null);
     await refreshStatus();
     await refreshPlan();

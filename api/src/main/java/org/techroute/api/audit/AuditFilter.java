@@ -176,6 +176,16 @@ final class AuditFilter extends OncePerRequestFilter {
         if (shift != null) {
             ids.append(" shift=").append(shift).append(';');
         }
+        // where a moved visit goes (MOVE_VISIT)
+        if (change.path("position").isIntegralNumber()) {
+            ids.append(" position=").append(change.path("position").asInt()).append(';');
+        }
+        if (change.path("afterVisitId").isTextual()) {
+            ids.append(" after=").append(change.path("afterVisitId").asText()).append(';');
+        }
+        if (change.path("pin").isBoolean()) {
+            ids.append(" pin=").append(change.path("pin").asBoolean()).append(';');
+        }
         return ids.length() == 0 ? ";" : ids.toString();
     }
 }
