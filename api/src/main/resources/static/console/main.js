@@ -3,6 +3,7 @@ import { api, ApiError, credential } from './api.js';
 import { el, clear, $, hhmm, day, duration, km } from './dom.js';
 import { PlanMap } from './map.js';
 import { renderTimeline, offsetMillis } from './timeline.js';
+import { VisitDrag, showCost, scoreNodes, scoreText, scoreParts } from './board.js';
 
 const PALETTE = ['#1f77b4', '#d95f02', '#2ca02c', '#9467bd', '#e7298a', '#8c564b', '#17becf', '#bcbd22',
   '#393b79', '#e6550d', '#31a354', '#756bb1', '#637939', '#843c39', '#3182bd', '#a55194'];
@@ -13,6 +14,8 @@ const state = {
   map: null, planId: null, plan: null, routes: null, status: null, selected: null, day: null, shownPlanId: null,
   events: null, refreshTimer: null, lastFetch: 0, colours: new Map(), pick: null,
   change: null, // the last live change of this plan: { planId, changeId, what }, its panel follows the re-plan
+  filters: { technician: '', skill: '', priority: '' },
+  hover: null, // the move being previewed while a visit is dragged: { visitId, shiftId, position }
 };
 
 function colourOf(technicianId) {
@@ -45,7 +48,7 @@ async function loadPlans() {
     el('span', { class: 'name' }, p.name || p.id),
     el('span', { class: 'meta' }, el('span', { class: `badge ${p.status}` }, p.status), ` run ${p.run} · `,
       p.kpis ? `${p.kpis.visitsAssigned}/${p.kpis.visitsAssigned + p.kpis.visitsUnassigned} visits` : 'no plan yet'),
-    el('span', { class: 'meta score' }, p.score || '')))));
+    el('span', { class: 'meta score' }, ...scoreNodes(p.score || ''))))));
   if (!page.items || page.items.length === 0) list.append(el('li', { class: 'hint' }, 'No plans yet: start a demo.'));
   return page.items || [];
 }
@@ -89,7 +92,7 @@ function showStatus(status) {
 
 function showScore(score, feasible) {
   const node = $('#plan-score');
-  node.textContent = score ? `${score}${feasible === false ? ' (infeasible)' : ''}` : '—';
+  clear(node, ...(score ? [...scoreNodes(score), feasible === false ? ' (infeasible)' : ''] : ['—']));
   node.classList.toggle('infeasible', feasible === false);
 }
 
@@ -135,14 +138,174 @@ function render() {
   if (!state.day || !days.includes(state.day)) state.day = days[0] || null;
   const select = $('#day');
   clear(select, ...days.map((d) => el('option', { value: d, selected: d === state.day }, d)));
-  state.map.render(state.planId, plan, state.routes, colourOf);
-  state.map.select(state.selected);
-  renderTimeline($('#timeline'), plan, state.day, colourOf, explain, state.selected);
+  fillFilters(plan);
+  renderBoard();
   renderKpis(plan.solution);
   renderUnassigned(plan);
   renderConstraints(plan.solution);
   fillForms(plan);
   if (state.selected) explain(state.selected, false);
+}
+
+// ---------- the board: map and timeline for the day and the filters ----------
+
+/** What the day and the filters leave on the board. */
+function boardFilters() {
+  const f = state.filters;
+  const showShift = (shift) => day(shift.start) === state.day && (!f.technician || shift.technicianId === f.technician);
+  const showVisit = (visit, shift) => {
+    if (f.priority && (visit.priority || 'NORMAL') !== f.priority) return false;
+    if (f.skill && !Object.prototype.hasOwnProperty.call(visit.requiredSkills || {}, f.skill)) return false;
+    if (shift) return true; // served: its shift says the day and the technician
+    if (f.technician) return false;
+    // unassigned: on the day of its windows (any day without windows)
+    const windows = visit.timeWindows || [];
+    return windows.length === 0 || windows.some((w) => day(w.start) <= state.day && state.day <= day(w.end));
+  };
+  return { showShift, showVisit };
+}
+
+function renderBoard() {
+  const plan = state.plan;
+  if (!plan) return;
+  const { showShift, showVisit } = boardFilters();
+  state.map.render(state.planId, plan, state.routes, colourOf, { showShift, showVisit });
+  state.map.select(state.selected);
+  const canDispatch = document.body.dataset.canDispatch === 'true';
+  renderTimeline($('#timeline'), plan, state.day, colourOf, explain, state.selected, {
+    showShift, showVisit: (v) => showVisit(v, {}), onLockRoute: canDispatch ? lockRoute : null,
+  });
+  document.body.dataset.filters = JSON.stringify({ day: state.day, ...state.filters });
+}
+
+function fillFilters(plan) {
+  const technician = $('#f-technician');
+  clear(technician, el('option', { value: '' }, 'all'), ...(plan.technicians || []).map((t) =>
+    el('option', { value: t.id, selected: t.id === state.filters.technician }, `${t.name || t.id} (${t.id})`)));
+  const skills = new Set();
+  (plan.visits || []).forEach((v) => Object.keys(v.requiredSkills || {}).forEach((k) => skills.add(k)));
+  clear($('#f-skill'), el('option', { value: '' }, 'any'), ...[...skills].sort().map((k) =>
+    el('option', { value: k, selected: k === state.filters.skill }, k)));
+  $('#f-priority').value = state.filters.priority;
+}
+
+function wireFilters() {
+  const changed = () => {
+    state.filters = { technician: $('#f-technician').value, skill: $('#f-skill').value, priority: $('#f-priority').value };
+    renderBoard();
+  };
+  for (const id of ['#f-technician', '#f-skill', '#f-priority']) $(id).addEventListener('change', changed);
+  $('#filters').addEventListener('submit', (e) => e.preventDefault());
+  $('#f-clear').addEventListener('click', () => {
+    $('#f-technician').value = '';
+    $('#f-skill').value = '';
+    $('#f-priority').value = '';
+    changed();
+  });
+  $('#day').addEventListener('change', (e) => {
+    state.day = e.target.value;
+    renderBoard(); // the map follows the day too
+  });
+  const search = $('#search');
+  search.addEventListener('input', () => showSearch(search.value));
+  search.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      const first = $('#search-results button');
+      if (first) first.click();
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      search.value = '';
+      showSearch('');
+    }
+  });
+}
+
+/** Visits (by id or customer) and technicians (by id or name) that contain the text. */
+function showSearch(text) {
+  const list = $('#search-results');
+  const q = text.trim().toLowerCase();
+  if (!q || !state.plan) { list.hidden = true; clear(list); return; }
+  const plan = state.plan;
+  const hits = [];
+  for (const t of plan.technicians || []) {
+    if (`${t.id} ${t.name || ''}`.toLowerCase().includes(q)) {
+      hits.push(el('li', {}, el('button', { type: 'button', dataset: { technicianId: t.id }, onclick: () => {
+        state.filters.technician = t.id;
+        $('#f-technician').value = t.id;
+        list.hidden = true;
+        renderBoard();
+        say(`Showing the routes of ${t.name || t.id} (${t.id}); "Clear filters" shows everyone again.`);
+      } }, `Technician ${t.name || t.id} (${t.id})`)));
+    }
+  }
+  for (const v of plan.visits || []) {
+    if (`${v.id} ${v.customerName || ''} ${v.address || ''}`.toLowerCase().includes(q)) {
+      hits.push(el('li', {}, el('button', { type: 'button', dataset: { visitId: v.id }, onclick: () => {
+        list.hidden = true;
+        showVisitOnBoard(v.id);
+      } }, `Visit ${v.id}${v.customerName ? ' — ' + v.customerName : ''}`)));
+    }
+  }
+  clear(list, ...(hits.length ? hits.slice(0, 12) : [el('li', { class: 'hint' }, 'Nothing found.')]));
+  list.hidden = false;
+}
+
+/** Shows a visit: its day, no filter hiding it, the map centred on it, and its details. */
+function showVisitOnBoard(visitId) {
+  const plan = state.plan;
+  const route = ((plan.solution || {}).routes || []).find((r) => (r.visitIds || []).includes(visitId));
+  const shift = route && (plan.shifts || []).find((s) => s.id === route.shiftId);
+  if (shift) state.day = day(shift.start);
+  $('#day').value = state.day;
+  state.filters = { technician: '', skill: '', priority: '' };
+  fillFilters(plan);
+  state.selected = visitId;
+  renderBoard();
+  state.map.focus(visitId);
+  explain(visitId);
+}
+
+function shiftName(shiftId) {
+  const plan = state.plan || {};
+  const shift = (plan.shifts || []).find((s) => s.id === shiftId);
+  const technician = shift && (plan.technicians || []).find((t) => t.id === shift.technicianId);
+  return technician ? `${technician.name || technician.id} (${day(shift.start)})` : shiftId;
+}
+
+// ---------- drag a visit: the cost before the drop, MOVE_VISIT with pin on the drop ----------
+
+let previewSeq = 0;
+
+async function previewMove(move) {
+  state.hover = move;
+  const box = $('#drop-cost');
+  if (!move) { box.hidden = true; return; }
+  const seq = ++previewSeq;
+  showCost(box, move, null, { shift: shiftName });
+  try {
+    const preview = await api.preview(state.planId, { changes: [{ type: 'MOVE_VISIT', ...move, pin: true }] });
+    if (seq === previewSeq) showCost(box, move, preview, { shift: shiftName });
+  } catch (e) {
+    const v = e instanceof ApiError && (e.problem.violations || [])[0];
+    if (seq === previewSeq) showCost(box, move, { error: v ? v.message : e.message }, { shift: shiftName });
+  }
+}
+
+function dropVisit(move) {
+  previewSeq++;
+  state.hover = null;
+  const box = $('#drop-cost');
+  if (!box.hidden && box.dataset.visitId === move.visitId) {
+    box.dataset.state = 'dropped';
+    box.append(el('span', { class: 'cost-dropped' }, ' — dropped: locking it there and re-planning…'));
+  }
+  sendChanges({ changes: [{ type: 'MOVE_VISIT', ...move, pin: true }] },
+    `Move ${move.visitId} to ${shiftName(move.shiftId)}, stop ${move.position + 1} (locked)`);
+}
+
+function lockRoute(shiftId, lock) {
+  sendChanges({ changes: [{ type: lock ? 'LOCK_ROUTE' : 'UNLOCK_ROUTE', shiftId }] },
+    `${lock ? 'Lock' : 'Unlock'} the route of ${shiftName(shiftId)}`);
 }
 
 function renderKpis(solution) {
@@ -170,10 +333,28 @@ function renderUnassigned(plan) {
     clear(list, el('li', { class: 'hint' }, plan.solution ? 'None.' : 'No solution yet.'));
     return;
   }
-  clear(list, ...unassigned.map((u) => el('li', {},
-    el('button', { type: 'button', class: 'link', onclick: () => explain(u.visitId) }, u.visitId),
-    ` ${u.priority || ''} — ${u.reason || ''}`)));
+  const groups = new Map();
+  for (const u of unassigned) {
+    if (!groups.has(u.reason || '—')) groups.set(u.reason || '—', []);
+    groups.get(u.reason || '—').push(u);
+  }
+  const visits = new Map((plan.visits || []).map((v) => [v.id, v]));
+  clear(list, ...[...groups.entries()].map(([reason, items]) => el('details', { open: true, dataset: { reason } },
+    el('summary', {}, `${REASONS[reason] || reason} (${items.length})`),
+    el('ul', {}, ...items.map((u) => el('li', { dataset: { visitId: u.visitId } },
+      el('button', {
+        type: 'button', class: 'link drag-handle', dataset: { dragVisit: u.visitId },
+        title: 'Click for details; drag onto a technician\'s row to place it', onclick: () => explain(u.visitId),
+      }, u.visitId),
+      ` ${(visits.get(u.visitId) || {}).customerName || ''} · ${u.priority || ''}`,
+      el('div', { class: 'reason-detail' }, u.detail || '')))))));
 }
+
+const REASONS = {
+  SKILL: 'Skill: no technician has it', CERTIFICATION: 'Certification missing', TECHNICIAN: 'Technician rules',
+  CAPACITY: 'Van capacity', PARTS: 'Parts on the van', TRAVEL_LIMIT: 'Travel limit',
+  TIME_WINDOW: 'Time window: no shift at that time', SHIFT_HOURS: 'Shift hours', NO_ROOM: 'No room left in the routes',
+};
 
 function levelPart(score, level) {
   const m = new RegExp(`(-?[\\d.]+)${level}`).exec(score || '');
@@ -185,14 +366,31 @@ function renderConstraints(solution) {
   const constraints = (solution && solution.constraints) || [];
   const order = { hard: 0, medium: 1, soft: 2 };
   const sorted = [...constraints].sort((a, b) => (order[a.level] - order[b.level]));
-  clear(body, ...sorted.map((c) => {
+  clear(body, ...sorted.flatMap((c) => {
     const value = levelPart(c.score, c.level);
     const nonzero = Number(value) !== 0;
-    return el('tr', { class: `${nonzero ? 'nonzero' : ''} ${c.level}`, dataset: { constraint: c.constraint } },
+    const shown = c.level === 'soft' && nonzero ? `${(Number(value) / 60000).toFixed(1)} min` : value;
+    const detail = el('tr', { class: 'matches', hidden: true, dataset: { matchesOf: c.constraint } },
+      el('td', { colspan: 4 }, el('ul', {}, ...(c.matches || []).slice(0, 20).map((m) => el('li', {},
+        m.visitId ? `${visitName(m.visitId)}: ` : '', m.shiftId ? `${shiftName(m.shiftId)} — ` : '',
+        m.description || '', c.level === 'soft' ? ` (${(scoreParts(m.score).soft / 60000).toFixed(1)} min)` : '')))));
+    const count = c.matchCount ? el('button', {
+      type: 'button', class: 'link', 'aria-expanded': 'false', onclick: (e) => {
+        detail.hidden = !detail.hidden;
+        e.target.setAttribute('aria-expanded', String(!detail.hidden));
+      },
+    }, String(c.matchCount)) : '0';
+    return [el('tr', { class: `${nonzero ? 'nonzero' : ''} ${c.level}`, dataset: { constraint: c.constraint } },
       el('td', { title: c.unit || '' }, c.constraint), el('td', {}, c.level),
-      el('td', { class: 'num', title: c.score }, value), el('td', { class: 'num' }, `${c.matchCount ?? ''}`));
+      el('td', { class: 'num', title: `${c.score} (${c.unit || ''})` }, shown), el('td', { class: 'num' }, count)),
+    detail];
   }));
   if (constraints.length === 0) body.append(el('tr', {}, el('td', { colspan: 4, class: 'hint' }, 'No solution yet.')));
+}
+
+function visitName(visitId) {
+  const visit = ((state.plan || {}).visits || []).find((v) => v.id === visitId);
+  return visit && visit.customerName ? `${visit.id} ${visit.customerName}` : visitId;
 }
 
 // ---------- explain a visit ----------
@@ -227,10 +425,45 @@ function explain(visitId, focusPanel = true) {
       el('h3', {}, `Visit ${visit.id}`),
       el('dl', {}, ...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', { dataset: { field: name.toLowerCase() } }, value)])),
       unassigned ? el('p', { class: 'reason', dataset: { field: 'reason' } },
-        el('strong', {}, `Unassigned: ${unassigned.reason || ''}`), el('br'), unassigned.detail || '') : null));
+        el('strong', {}, `Unassigned: ${unassigned.reason || ''}`), el('br'), unassigned.detail || '') : null,
+      visit.pin ? el('p', { class: 'hint', dataset: { field: 'locked' } }, `Locked on ${shiftName(visit.pin.shiftId)}, stop ${visit.pin.position + 1}`
+        + (visit.pin.start ? ` (started ${hhmm(visit.pin.start)})` : ': re-plans do not move it')) : null,
+      document.body.dataset.canDispatch === 'true' ? el('div', { class: 'visit-actions' },
+        route && !visit.pin ? el('button', { type: 'button', id: 'lock-visit', onclick: () => sendChanges(
+          { changes: [{ type: 'LOCK_VISIT', visitId }] }, `Lock ${visitId}`) }, 'Lock here') : null,
+        visit.pin && !visit.pin.start ? el('button', { type: 'button', id: 'unlock-visit', onclick: () => sendChanges(
+          { changes: [{ type: 'UNPIN', visitId }] }, `Unlock ${visitId}`) }, 'Unlock') : null,
+        el('button', { type: 'button', id: 'where-could-it-go', onclick: () => whereCouldItGo(visitId) },
+          unassigned ? 'Where could it go?' : 'Where else could it go?')) : null,
+      el('div', { id: 'options', 'aria-live': 'polite' })));
   state.map.select(visitId);
   for (const b of document.querySelectorAll('#timeline button.tl-block')) b.classList.toggle('selected', b.dataset.visitId === visitId);
   if (focusPanel) showTab('details');
+}
+
+/** The recommendations for a visit of the plan, and per shift what stops it (the rule, or the blocker). */
+async function whereCouldItGo(visitId) {
+  const box = $('#options');
+  clear(box, el('p', { class: 'hint' }, 'Looking for places…'));
+  try {
+    const result = await api.visitOptions(state.planId, visitId);
+    const recommendations = (result.recommendations || []).map((r) => el('li', { dataset: { shiftId: r.shiftId, position: r.position } },
+      `${shiftName(r.shiftId)}, stop ${r.position + 1}: ${r.feasible ? '' : 'breaks a rule, '}score ${r.scoreDiff} `,
+      el('button', { type: 'button', class: 'link', onclick: () => previewMove({ visitId, shiftId: r.shiftId, position: r.position }) }, 'cost'),
+      ' ',
+      el('button', { type: 'button', class: 'link', onclick: () => dropVisit({ visitId, shiftId: r.shiftId, position: r.position }) }, 'put it there')));
+    const shifts = (result.shifts || []).filter((o) => !o.feasible).map((o) => el('li', { dataset: { shiftId: o.shiftId, blocker: o.blocker || '' } },
+      el('strong', {}, shiftName(o.shiftId)), ': ',
+      o.blocker ? `${o.blocker} — ${o.detail || ''}` : (o.brokenConstraints || []).length
+        ? `every place breaks ${o.brokenConstraints.join(', ')} (best: stop ${o.position + 1}, score ${o.scoreDiff})`
+        : 'no place found'));
+    clear(box, el('h4', {}, 'Where it could go'),
+      recommendations.length ? el('ol', { class: 'options' }, ...recommendations) : el('p', { class: 'hint' }, 'Nowhere without breaking a rule.'),
+      shifts.length ? el('h4', {}, 'Why not the others') : null,
+      shifts.length ? el('ul', { class: 'why-not' }, ...shifts) : null);
+  } catch (e) {
+    clear(box, el('p', { class: 'error-box' }, `Could not look: ${e.message}`));
+  }
 }
 
 // ---------- solving: buttons and events ----------
@@ -369,6 +602,7 @@ async function sendChanges(request, what) {
     state.change = result && result.changeId ? { planId: state.planId, changeId: result.changeId, what } : null;
     showMoved(what, result);
     say(`${what}: done`);
+    $('#drop-cost').hidden = true;
     state.map.showPick(null);
     await refreshStatus();
     await refreshPlan();
@@ -379,7 +613,8 @@ async function sendChanges(request, what) {
     const hint = e.status === 404 || e.status === 405 ? ' — this service has no live-changes endpoint yet' : '';
     clear($('#moved'), el('div', { class: 'error-box', role: 'alert' },
       el('p', {}, `${what} refused: ${e.message}${hint}`),
-      el('ul', {}, ...(problem.violations || []).map((v) => el('li', {}, `${v.path || ''}${v.entityId ? ' (' + v.entityId + ')' : ''}: ${v.message}`)))));
+      el('ul', {}, ...(problem.violations || []).map((v) => el('li', {}, `${v.path || ''}${v.entityId ? ' (' + v.entityId + ')' : ''}: ${v.message}`)))),
+      offPlace(request, problem.violations || []));
     failed(what, e);
   }
 }
@@ -416,6 +651,53 @@ function describe(item) {
   const rest = Object.entries(item).filter(([k, v]) => k !== 'visitId' && k !== 'id' && v !== null && typeof v !== 'object')
     .map(([k, v]) => `${k} ${typeof v === 'string' && /T\d\d:\d\d/.test(v) ? hhmm(v) : v}`);
   return `${id}${rest.length ? ': ' + rest.join(', ') : ''}`;
+}
+
+/**
+ * A new visit refused for its position (off the road network: a click on a map without tiles lands anywhere):
+ * offer the nearest point of the road network (GET /api/road/nearest), and say so; without a road graph, the
+ * nearest place the plan already reaches (a visit or a home base); or typed coordinates.
+ */
+function offPlace(request, violations) {
+  const add = (request.changes || []).find((c) => c.type === 'ADD_VISIT');
+  if (!add || !violations.some((v) => /location|road/.test(`${v.path} ${v.message}`))) return null;
+  const at = add.visit.location;
+  const box = el('div', { class: 'snap-offer', id: 'snap-offer' }, el('p', { class: 'hint' }, 'Looking for the nearest road…'));
+  const offer = (loc, what, meters) => clear(box,
+    el('p', {}, `That point is off the road network (the map shows no roads without tiles). ${what}, ${Math.round(meters)} m away.`),
+    el('button', { type: 'button', id: 'snap-retry', onclick: () => {
+      $('#em-lat').value = loc.lat.toFixed(5);
+      $('#em-lon').value = loc.lon.toFixed(5);
+      state.map.showPick({ lat: loc.lat, lng: loc.lon });
+      const visit = { ...add.visit, id: `${add.visit.id}-R`, location: { lat: loc.lat, lon: loc.lon } };
+      state.lastEmergency = visit.id;
+      document.body.dataset.lastEmergency = visit.id;
+      sendChanges({ ...request, changes: [{ type: 'ADD_VISIT', visit }] },
+        `Emergency visit ${visit.id}, moved ${Math.round(meters)} m onto the road`);
+    } }, `Place it there (${Math.round(meters)} m away)`),
+    el('p', { class: 'hint' }, 'Or type its latitude and longitude in the form and add it again.'));
+  api.nearestRoad(at.lat, at.lon).then((road) => offer({ lat: road.lat, lon: road.lon }, 'The nearest road is', road.snapMeters))
+    .catch(() => {
+      let best = null;
+      const consider = (what, loc) => {
+        if (!loc || loc.lat === undefined) return;
+        const meters = distanceMeters(at, loc);
+        if (!best || meters < best.meters) best = { what, loc, meters };
+      };
+      (state.plan.visits || []).forEach((v) => consider(`visit ${v.id}`, v.location));
+      (state.plan.technicians || []).forEach((t) => consider(`the home base of ${t.name || t.id}`, t.home));
+      if (best) offer(best.loc, `The nearest place the plan reaches by road is ${best.what}`, best.meters);
+      else clear(box, el('p', { class: 'hint' }, 'Type its latitude and longitude in the form and add it again.'));
+    });
+  return box;
+}
+
+function distanceMeters(a, b) {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371000 * Math.asin(Math.sqrt(h));
 }
 
 function addEmergency(event) {
@@ -517,8 +799,22 @@ function showWhatIf(results) {
           v === undefined || v === null ? '—' : format ? format(v) : String(v))));
     })));
   const invalid = results.filter((r) => r.status === 'INVALID');
-  clear($('#whatif-result'), table, ...invalid.map((r) => el('p', { class: 'error-box' },
-    `${r.name}: ${(r.violations || []).map((v) => v.message).join('; ')}`)));
+  const csvRows = [['KPI', ...results.map((r) => r.name)], ...rows.map(([key, title, get]) => [title,
+    ...results.map((r) => { const v = get(r); return v === undefined || v === null ? '' : String(v); })])];
+  const csv = csvRows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const link = el('a', {
+    id: 'whatif-csv', class: 'button-link', download: `what-if-${state.planId}.csv`,
+    href: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`,
+  }, 'Export CSV');
+  clear($('#whatif-result'), el('div', { class: 'table-scroll' }, table), link,
+    el('p', { class: 'hint' }, 'The CSV has the raw values: seconds and meters.'),
+    ...invalid.map((r) => el('p', { class: 'error-box' },
+      `${r.name}: ${(r.violations || []).map((v) => v.message).join('; ')}`)));
+}
+
+function csvCell(value) {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 // ---------- tabs ----------
@@ -556,6 +852,7 @@ function wireTabs() {
 function applyRoles(me) {
   for (const node of document.querySelectorAll('[data-needs]')) node.hidden = !me.roles.includes(node.dataset.needs);
   document.body.dataset.roles = me.roles.join(' ');
+  document.body.dataset.canDispatch = String(me.roles.includes('dispatcher'));
   const signedIn = me.via !== 'none';
   $('#whoami').hidden = !signedIn;
   $('#whoami-name').textContent = signedIn ? `${me.name} (${me.roles.join(', ')})` : '';
@@ -606,10 +903,8 @@ async function start() {
   $('#emergency-form').addEventListener('submit', addEmergency);
   $('#unavailable-form').addEventListener('submit', markUnavailable);
   $('#whatif-form').addEventListener('submit', runWhatIf);
-  $('#day').addEventListener('change', (e) => {
-    state.day = e.target.value;
-    if (state.plan) renderTimeline($('#timeline'), state.plan, state.day, colourOf, explain, state.selected);
-  });
+  wireFilters();
+  new VisitDrag({ onHover: previewMove, onDrop: dropVisit, onEnd: () => {} });
   let config = { tileUrl: '' };
   try { config = await api.config(); } catch (e) { failed('Console settings', e); }
   state.map = new PlanMap($('#map'), config, { onVisit: explain, onPick: pick });

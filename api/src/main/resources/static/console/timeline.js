@@ -4,9 +4,15 @@ import { el, clear, hhmm, duration } from './dom.js';
 
 const ms = (iso) => Date.parse(iso);
 
-export function renderTimeline(container, plan, dayIso, colourOf, onVisit, selectedId) {
+/**
+ * opts: { showShift(shift) -> bool (technician filter), showVisit(visit) -> bool (others are dimmed),
+ *         onLockRoute(shiftId, lock) (null: no lock buttons) }
+ */
+export function renderTimeline(container, plan, dayIso, colourOf, onVisit, selectedId, opts = {}) {
   const solution = plan.solution || {};
-  const shifts = (plan.shifts || []).filter((s) => s.start && s.start.slice(0, 10) === dayIso);
+  const showShift = opts.showShift || (() => true);
+  const showVisit = opts.showVisit || (() => true);
+  const shifts = (plan.shifts || []).filter((s) => s.start && s.start.slice(0, 10) === dayIso && showShift(s));
   if (shifts.length === 0) {
     clear(container, el('p', { class: 'hint' }, 'No shifts on this day.'));
     return;
@@ -42,7 +48,7 @@ export function renderTimeline(container, plan, dayIso, colourOf, onVisit, selec
   for (const shift of shifts) {
     const technician = technicians.get(shift.technicianId) || { id: shift.technicianId };
     const route = routes.get(shift.id);
-    const track = el('div', { class: 'tl-track' });
+    const track = el('div', { class: 'tl-track', dataset: { shiftId: shift.id, startMs: String(t0), spanMs: String(span) } });
     track.append(el('div', {
       class: 'tl-shift', style: { left: pct(ms(shift.start)), width: width(ms(shift.start), ms(shift.end)) },
       title: `Shift ${shift.id}: ${hhmm(shift.start)}–${hhmm(shift.end)}`,
@@ -61,13 +67,17 @@ export function renderTimeline(container, plan, dayIso, colourOf, onVisit, selec
       if (step.type === 'SERVICE') {
         const visit = visits.get(step.visitId) || { id: step.visitId };
         const critical = visit.priority === 'CRITICAL';
+        const locked = !!(visit.pin && visit.pin.shiftId === shift.id);
         const label = `Visit ${visit.id}${visit.customerName ? ' ' + visit.customerName : ''}, ${times}`
-          + (critical ? ', critical' : '');
+          + (critical ? ', critical' : '') + (locked ? ', locked' : '');
         const block = el('button', {
-          type: 'button', class: `tl-block step-SERVICE${critical ? ' critical' : ''}`
-            + (visit.id === selectedId ? ' selected' : ''),
+          type: 'button', class: `tl-block step-SERVICE${critical ? ' critical' : ''}${locked ? ' locked' : ''}`
+            + (visit.id === selectedId ? ' selected' : '') + (showVisit(visit) ? '' : ' dimmed'),
           style: { ...style, background: colourOf(shift.technicianId) }, title: label, 'aria-label': label,
-          dataset: { visitId: visit.id },
+          dataset: {
+            visitId: visit.id, shiftId: shift.id, dragVisit: visit.id,
+            midMs: String((ms(step.start) + ms(step.end)) / 2),
+          },
         });
         block.addEventListener('click', () => onVisit(visit.id));
         track.append(block);
@@ -80,9 +90,21 @@ export function renderTimeline(container, plan, dayIso, colourOf, onVisit, selec
       }
     }
     const name = technician.name || technician.id;
-    rows.push(el('div', { class: 'tl-row', dataset: { shiftId: shift.id } },
+    const routeIds = (route && route.visitIds) || [];
+    const lockedAll = routeIds.length > 0 && routeIds.every((id) => {
+      const v = visits.get(id);
+      return v && v.pin && v.pin.shiftId === shift.id;
+    });
+    const lockButton = opts.onLockRoute && routeIds.length ? el('button', {
+      type: 'button', class: `tl-lock${lockedAll ? ' on' : ''}`, 'aria-pressed': String(lockedAll),
+      title: lockedAll ? `Unlock the route of ${name}: re-plans may move its visits again`
+        : `Lock the route of ${name}: re-plans never move its visits`,
+      'aria-label': `${lockedAll ? 'Unlock' : 'Lock'} the route of ${name}`,
+      dataset: { lockShift: shift.id }, onclick: () => opts.onLockRoute(shift.id, !lockedAll),
+    }, lockedAll ? 'unlock' : 'lock') : null;
+    rows.push(el('div', { class: 'tl-row', dataset: { shiftId: shift.id, technicianId: shift.technicianId } },
       el('span', { class: 'tl-label', title: `${name} — shift ${shift.id}` },
-        el('span', { class: 'sw', style: { background: colourOf(shift.technicianId) } }), name),
+        el('span', { class: 'sw', style: { background: colourOf(shift.technicianId) } }), lockButton, name),
       track));
   }
   clear(container, ...rows);

@@ -98,9 +98,12 @@ final class AuditFilter extends OncePerRequestFilter {
                 detail(action, request.getContentAsByteArray()), request.getRemoteAddr()));
     }
 
-    /** The action of a write, or null for a POST that only reads (recommendations, appointment offers). */
+    /**
+     * The action of a write, or null for a POST that only reads (recommendations, appointment offers, change
+     * previews).
+     */
     static String action(String method, String path) {
-        if (path.matches("/api/plans/[^/]+/(recommendations|appointments)")) {
+        if (path.matches("/api/plans/[^/]+/(recommendations|appointments|changes/preview)")) {
             return null;
         }
         if (method.equals("POST") && path.equals("/api/plans/import")) {
@@ -172,6 +175,16 @@ final class AuditFilter extends OncePerRequestFilter {
                 : change.path("shift").path("id").isTextual() ? change.path("shift").path("id").asText() : null;
         if (shift != null) {
             ids.append(" shift=").append(shift).append(';');
+        }
+        // where a moved visit goes (MOVE_VISIT)
+        if (change.path("position").isIntegralNumber()) {
+            ids.append(" position=").append(change.path("position").asInt()).append(';');
+        }
+        if (change.path("afterVisitId").isTextual()) {
+            ids.append(" after=").append(change.path("afterVisitId").asText()).append(';');
+        }
+        if (change.path("pin").isBoolean()) {
+            ids.append(" pin=").append(change.path("pin").asBoolean()).append(';');
         }
         return ids.length() == 0 ? ";" : ids.toString();
     }

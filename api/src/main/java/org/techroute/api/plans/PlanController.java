@@ -158,13 +158,15 @@ class PlanController {
     }
 
     @Operation(summary = "Apply live changes (emergency, cancellation, unpin, visit running long or done, technician"
-            + " unavailable, new or shorter shift) and re-plan",
+            + " unavailable, new or shorter shift, a visit moved or locked by the dispatcher) and re-plan",
             description = "The body is {now?, freezeMinutes?, changes: [{type: ADD_VISIT | CANCEL_VISIT | UNPIN |"
-                    + " VISIT_RUNS_LONG | VISIT_DONE | TECHNICIAN_UNAVAILABLE | ADD_SHIFT | SHORTEN_SHIFT, ...}]}"
+                    + " VISIT_RUNS_LONG | VISIT_DONE | TECHNICIAN_UNAVAILABLE | ADD_SHIFT | SHORTEN_SHIFT | MOVE_VISIT"
+                    + " | LOCK_VISIT | LOCK_ROUTE | UNLOCK_ROUTE, ...}]}"
                     + " (see docs/model.md). All changes apply together or none do. With now, visits that started"
                     + " before it keep their shift, position and start; with freezeMinutes, so do the visits planned"
                     + " to start within that many minutes after now. A plan being solved takes the changes into its running solver (mode"
-                    + " LIVE, same run), except cancellations and removed shifts: those stop the run and start a"
+                    + " LIVE, same run), except cancellations, moved visits and removed shifts: those stop the run and"
+                    + " start a"
                     + " new one from the changed plan (RESTARTED). A plan not being solved gets a new run from the"
                     + " changed plan (NEW_RUN). A live change is applied to the routes the solver is working on"
                     + " when it takes the change; the answer names that version (basedOn: score, routes, started"

@@ -10,6 +10,9 @@
  * documents of a finished plan</td></tr>
  * <tr><td>{@link org.techroute.api.plans.PlanChanges}</td><td>change requests: live, restarted or new run, the
  * bounded wait for the first best solution, {@code GET .../changes/{changeId}}</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.ChangePreviews}, {@code ChangePreviewController}</td><td>what a change
+ * would cost before it is made ({@code POST .../changes/preview}): the change applied to the stored plan, routes
+ * kept as they stand, both plans scored; nothing stored or solved</td></tr>
  * <tr><td>{@link org.techroute.api.plans.PlanRuns}</td><td><b>the owner of a run</b>: the only code that moves a
  * run through its {@link org.techroute.api.plans.PlanStatus statuses}; it starts (one reserve, move to QUEUED, queue
  * sequence for every path), saves bests, finishes, recovers and announces runs (status and best-score

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
@@ -26,6 +27,8 @@ import org.techroute.data.model.Visit;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.validation.InvalidProblemException;
 import org.techroute.solver.domain.RoutePlan;
+import org.techroute.solver.explain.Blocker;
+import org.techroute.solver.explain.ServiceabilityCheck;
 
 /**
  * Where to put a new visit in a stored plan: the plan is mapped again with the visit appended (unassigned; its
@@ -50,13 +53,48 @@ public class RecommendationService {
     }
 
     public RecommendationList recommend(String planId, Visit visit, int limit) {
+        checkLimit(limit);
+        Problem document = plans.stored(planId).document();
+        return recommend(planId, document, visit, limit, false, "$");
+    }
+
+    /**
+     * Where a visit of the plan could go instead (an unassigned one: where it could go at all): the plan without
+     * it, and the visit tried at every position of every shift. Per shift, the best placement with the rules it
+     * breaks, and what stops a technician from ever serving it ({@link ServiceabilityCheck}).
+     */
+    public RecommendationList recommendExisting(String planId, String visitId, int limit) {
+        checkLimit(limit);
+        Problem document = plans.stored(planId).document();
+        Visit visit = document.visitsOrEmpty().stream().filter(v -> visitId.equals(v.id())).findFirst()
+                .orElseThrow(() -> ApiException.notFound("visit", visitId));
+        List<Visit> others = new ArrayList<>(document.visitsOrEmpty());
+        others.remove(visit);
+        Solution solution = document.solution();
+        if (solution != null && solution.routes() != null) {
+            List<Route> routes = solution.routes().stream().map(r -> r.visitIds() == null
+                    || !r.visitIds().contains(visitId) ? r : new Route(r.shiftId(), r.technicianId(),
+                            r.visitIds().stream().filter(id -> !id.equals(visitId)).toList(), null, null, null, null,
+                            null, null, null, null, List.of())).toList();
+            solution = new Solution(solution.score(), solution.feasible(), null, routes, null, null, null);
+        }
+        Problem without = document.withResources(document.technicians(), document.shifts(), others)
+                .withSolution(solution);
+        return recommend(planId, without, visit.pin() == null ? visit : visit.withPin(null), limit, true,
+                "$.visits[" + document.visitsOrEmpty().indexOf(visit) + "]");
+    }
+
+    private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("invalid limit", List.of(new Violation("limit", null,
                     "limit must be between 1 and " + MAX_LIMIT)));
         }
-        Problem document = plans.stored(planId).document();
+    }
+
+    private RecommendationList recommend(String planId, Problem document, Visit visit, int limit, boolean perShift,
+            String visitPath) {
         Problem withVisit = appendVisit(document, visit, document.solution());
-        MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size(), "$");
+        MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size(), visitPath);
         SolverFactory<RoutePlan> factory = Planner.recommendationFactory(Planner.settings(withVisit
                 .optionsOrDefaults()));
         SolutionManager<RoutePlan, HardMediumSoftLongScore> manager = SolutionManager.create(factory);
@@ -71,11 +109,8 @@ public class RecommendationService {
         List<RecommendedAssignment<Placement, HardMediumSoftLongScore>> found = manager.recommendAssignment(plan,
                 entity, where, ScoreAnalysisFetchPolicy.FETCH_SHALLOW);
         HardMediumSoftLongScore base = plan.getScore();
-        List<Recommendation> recommendations = new ArrayList<>();
+        List<Recommendation> all = new ArrayList<>();
         for (RecommendedAssignment<Placement, HardMediumSoftLongScore> r : found) {
-            if (recommendations.size() >= limit) {
-                break;
-            }
             Placement p = r.proposition();
             if (p == null) {
                 continue;
@@ -90,10 +125,31 @@ public class RecommendationService {
                     .sorted(Comparator.comparing(ConstraintAnalysis::constraintName))
                     .forEach(c -> constraints.add(new Recommendation.ConstraintDiff(c.constraintName(),
                             c.score().toString())));
-            recommendations.add(new Recommendation(p.shiftId(), p.technicianId(), p.position(), diff.toString(),
+            all.add(new Recommendation(p.shiftId(), p.technicianId(), p.position(), diff.toString(),
                     total.toString(), total.isFeasible(), constraints));
+            if (!perShift && all.size() >= limit) {
+                break;
+            }
         }
-        return new RecommendationList(planId, visit.id(), current, recommendations);
+        List<Recommendation> recommendations = all.stream().limit(limit).toList();
+        if (!perShift) {
+            return new RecommendationList(planId, visit.id(), current, recommendations);
+        }
+        List<RecommendationList.ShiftOption> shifts = new ArrayList<>();
+        for (org.techroute.solver.domain.Shift shift : plan.getShifts()) {
+            Recommendation best = all.stream().filter(r -> r.shiftId().equals(shift.getId())).findFirst()
+                    .orElse(null);
+            Optional<Blocker> blocker = ServiceabilityCheck.blocker(entity, shift);
+            List<String> broken = best == null ? List.of() : best.constraints().stream().filter(c -> {
+                HardMediumSoftLongScore score = HardMediumSoftLongScore.parseScore(c.scoreDiff());
+                return score.hardScore() < 0 || score.mediumScore() < 0;
+            }).map(Recommendation.ConstraintDiff::constraint).toList();
+            shifts.add(new RecommendationList.ShiftOption(shift.getId(), shift.getTechnician().getId(),
+                    best != null && best.feasible() && blocker.isEmpty(), best == null ? null : best.position(),
+                    best == null ? null : best.scoreDiff(), broken, blocker.map(Blocker::code).orElse(null),
+                    blocker.map(Blocker::detail).orElse(null)));
+        }
+        return new RecommendationList(planId, visit.id(), current, recommendations, shifts);
     }
 
     /** Inserts the visit and returns the updated plan document; 409 while the plan is being solved. */

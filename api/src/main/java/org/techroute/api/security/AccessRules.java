@@ -88,6 +88,7 @@ public final class AccessRules {
             role(POST, "/api/plans", Role.DISPATCHER), role(POST, "/api/plans/import", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/solve", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/changes", Role.DISPATCHER),
+            role(POST, "/api/plans/{id}/changes/preview", Role.DISPATCHER),
             role(DELETE, "/api/plans/{id}/solving", Role.DISPATCHER), role(DELETE, "/api/plans/{id}", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/what-if", Role.DISPATCHER),
             role(POST, "/api/plans/{id}/recommendations", Role.DISPATCHER),

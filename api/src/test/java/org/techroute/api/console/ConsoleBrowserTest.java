@@ -240,6 +240,18 @@ class ConsoleBrowserTest {
         List<String> names = new ArrayList<>();
         constraints.forEach(c -> names.add(c.getDomAttribute("data-constraint")));
         assertThat(names).contains("travelTime", "unassignedVisit");
+        // nothing is clipped: every cell's content fits its cell; soft scores read as minutes, not milliseconds
+        for (WebElement cell : driver.findElements(By.cssSelector("#constraints tbody td"))) {
+            Object fits = ((JavascriptExecutor) driver).executeScript(
+                    "return arguments[0].scrollWidth <= arguments[0].clientWidth + 1", cell);
+            assertThat(fits).as("cell '%s' fits", cell.getText()).isEqualTo(true);
+        }
+        WebElement travel = driver.findElement(By.cssSelector("#constraints tbody tr[data-constraint=travelTime]"));
+        assertThat(travel.findElements(By.tagName("td")).get(2).getText()).endsWith(" min");
+        travel.findElement(By.cssSelector("td button")).click();
+        WebElement matches = driver.findElement(By.cssSelector("#constraints tr[data-matches-of=travelTime]"));
+        assertThat(matches.isDisplayed()).isTrue();
+        assertThat(matches.getText()).contains("min of travel");
     }
 
     @Test
@@ -261,6 +273,18 @@ class ConsoleBrowserTest {
         assertThat(status).extracting(WebElement::getText).containsExactly("SOLVED", "SOLVED", "SOLVED");
         assertThat(table.findElements(By.cssSelector("tr[data-kpi=visitsAssigned] td"))).hasSize(3);
         assertThat(table.findElements(By.cssSelector("td.best"))).isNotEmpty();
+        // the table fits its panel (the last variant's column used to be cut off), and exports as CSV
+        Object fits = ((JavascriptExecutor) driver).executeScript("const t = arguments[0];"
+                + " return t.getBoundingClientRect().right <= document.getElementById('panel-whatif')"
+                + ".getBoundingClientRect().right + 1", table);
+        assertThat(fits).isEqualTo(true);
+        String href = driver.findElement(By.id("whatif-csv")).getDomAttribute("href");
+        assertThat(href).startsWith("data:text/csv");
+        String csv = java.net.URLDecoder.decode(href.substring(href.indexOf(',') + 1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElse("")).startsWith("KPI,as planned,without ")
+                .endsWith(",travel weighs less");
+        assertThat(csv).contains("\r\nStatus,SOLVED,SOLVED,SOLVED\r\n");
     }
 
     /** Waits (bounded) for the plan's next run to be solved; returns the solved plan. */

@@ -256,6 +256,14 @@ public final class ChangeApplier {
                 unpin(path, unpin);
             } else if (change instanceof PlanChange.VisitDone done) {
                 done(path, done);
+            } else if (change instanceof PlanChange.MoveVisit move) {
+                move(path, move);
+            } else if (change instanceof PlanChange.LockVisit lock) {
+                lockVisit(path, lock);
+            } else if (change instanceof PlanChange.LockRoute lock) {
+                lockRoute(path, lock);
+            } else if (change instanceof PlanChange.UnlockRoute unlock) {
+                unlockRoute(path, unlock);
             }
         }
 
@@ -314,6 +322,183 @@ public final class ChangeApplier {
             } else {
                 removePin(index);
             }
+        }
+
+        /** The shift the change names, or null after reporting a missing or unknown id. */
+        private Shift knownShift(String path, String shiftId, String entityId) {
+            if (shiftId == null || shiftId.isBlank()) {
+                error(path + ".shiftId", entityId, "the shift id (shiftId) is missing");
+                return null;
+            }
+            Shift shift = shifts.stream().filter(s -> s.id().equals(shiftId)).findFirst().orElse(null);
+            if (shift == null) {
+                error(path + ".shiftId", shiftId, "unknown shift '" + shiftId + "'");
+            }
+            return shift;
+        }
+
+        /** The route of a shift as the change sees it: the plan's route, else its pinned visits in order. */
+        private List<String> routeOf(String shiftId) {
+            return routes.computeIfAbsent(shiftId, id -> {
+                List<Visit> pinned = new ArrayList<>(visits.stream().filter(v -> v.pin() != null && id.equals(v
+                        .pin().shiftId())).toList());
+                pinned.sort(Comparator.comparing(v -> v.pin().position(), Comparator.nullsLast(Comparator
+                        .naturalOrder())));
+                return new ArrayList<>(pinned.stream().map(Visit::id).toList());
+            });
+        }
+
+        /** Whether the visit is pinned with a start on that shift: started, or frozen (it keeps its time). */
+        private boolean timed(String visitId, String shiftId) {
+            int index = visitIndex(visitId);
+            Pin pin = index < 0 ? null : visits.get(index).pin();
+            return pin != null && pin.start() != null && shiftId.equals(pin.shiftId());
+        }
+
+        private boolean pinnedOn(String visitId, String shiftId) {
+            int index = visitIndex(visitId);
+            Pin pin = index < 0 ? null : visits.get(index).pin();
+            return pin != null && shiftId.equals(pin.shiftId());
+        }
+
+        /**
+         * Locks the first {@code count} visits of a shift's route at their positions (keeping the start and end of
+         * pins that have them), and renumbers the locks after them: a lock is always a route's first visits.
+         */
+        private void lockPrefix(String shiftId, int count) {
+            List<String> route = routeOf(shiftId);
+            int last = count - 1;
+            for (int i = 0; i < route.size(); i++) {
+                if (pinnedOn(route.get(i), shiftId)) {
+                    last = Math.max(last, i);
+                }
+            }
+            for (int i = 0; i <= last && i < route.size(); i++) {
+                int index = visitIndex(route.get(i));
+                if (index < 0) {
+                    continue;
+                }
+                Visit visit = visits.get(index);
+                Pin pin = visit.pin();
+                visits.set(index, visit.withPin(pin != null && shiftId.equals(pin.shiftId()) ? pin.withPosition(i)
+                        : new Pin(shiftId, i)));
+            }
+        }
+
+        private void move(String path, PlanChange.MoveVisit move) {
+            int index = knownVisit(path, move.visitId());
+            if (index < 0) {
+                return;
+            }
+            Visit visit = visits.get(index);
+            Shift shift = knownShift(path, move.shiftId(), visit.id());
+            if (shift == null) {
+                return;
+            }
+            if (started(visit)) {
+                error(path + ".visitId", visit.id(), "visit '" + visit.id() + "' started at " + visit.pin().start()
+                        + " on shift '" + visit.pin().shiftId() + "'; a started visit cannot be moved");
+                return;
+            }
+            if (move.position() != null && move.afterVisitId() != null) {
+                error(path + ".afterVisitId", visit.id(), "give position or afterVisitId, not both");
+                return;
+            }
+            List<String> target = new ArrayList<>(routeOf(shift.id()));
+            target.remove(visit.id());
+            int position;
+            if (move.afterVisitId() != null) {
+                int after = target.indexOf(move.afterVisitId());
+                if (after < 0) {
+                    error(path + ".afterVisitId", move.afterVisitId(), "visit '" + move.afterVisitId()
+                            + "' is not on the route of shift '" + shift.id() + "'");
+                    return;
+                }
+                position = after + 1;
+            } else if (move.position() != null) {
+                position = move.position();
+                if (position < 0 || position > target.size()) {
+                    error(path + ".position", visit.id(), "position must be between 0 and " + target.size()
+                            + " (the route of shift '" + shift.id() + "' without the visit has " + target.size()
+                            + " visits), got " + position);
+                    return;
+                }
+            } else {
+                position = target.size();
+            }
+            int timed = 0;
+            while (timed < target.size() && timed(target.get(timed), shift.id())) {
+                timed++;
+            }
+            if (position < timed) {
+                error(path + ".position", visit.id(), "visit '" + target.get(timed - 1) + "' of shift '" + shift.id()
+                        + "' has started or is frozen at position " + (timed - 1) + "; visit '" + visit.id()
+                        + "' can go at position " + timed + " or later");
+                return;
+            }
+            int locked = 0;
+            for (int i = 0; i < target.size(); i++) {
+                if (pinnedOn(target.get(i), shift.id())) {
+                    locked = i + 1;
+                }
+            }
+            if (!move.pinned() && position < locked) {
+                error(path + ".pin", visit.id(), "position " + position + " lies among the locked visits of shift '"
+                        + shift.id() + "' (positions 0.." + (locked - 1) + "): lock the visit there (pin: true) or"
+                        + " choose a position from " + locked);
+                return;
+            }
+            removePin(index);
+            routes.values().forEach(ids -> ids.remove(visit.id()));
+            List<String> route = routeOf(shift.id());
+            route.add(position, visit.id());
+            lockPrefix(shift.id(), move.pinned() ? position + 1 : 0);
+        }
+
+        private void lockVisit(String path, PlanChange.LockVisit lock) {
+            int index = knownVisit(path, lock.visitId());
+            if (index < 0) {
+                return;
+            }
+            Visit visit = visits.get(index);
+            for (Map.Entry<String, List<String>> route : routes.entrySet()) {
+                int position = route.getValue().indexOf(visit.id());
+                if (position >= 0) {
+                    if (visit.pin() != null && !visit.pin().shiftId().equals(route.getKey())) {
+                        error(path + ".visitId", visit.id(), "visit '" + visit.id() + "' is pinned to shift '"
+                                + visit.pin().shiftId() + "' but planned on '" + route.getKey() + "'");
+                        return;
+                    }
+                    lockPrefix(route.getKey(), position + 1);
+                    return;
+                }
+            }
+            if (visit.pin() == null) {
+                error(path + ".visitId", visit.id(), "visit '" + visit.id() + "' is not on any route; put it on one"
+                        + " with MOVE_VISIT (pin: true)");
+            }
+        }
+
+        private void lockRoute(String path, PlanChange.LockRoute lock) {
+            Shift shift = knownShift(path, lock.shiftId(), null);
+            if (shift != null) {
+                lockPrefix(shift.id(), routeOf(shift.id()).size());
+            }
+        }
+
+        private void unlockRoute(String path, PlanChange.UnlockRoute unlock) {
+            Shift shift = knownShift(path, unlock.shiftId(), null);
+            if (shift == null) {
+                return;
+            }
+            for (int i = 0; i < visits.size(); i++) {
+                Visit visit = visits.get(i);
+                if (visit.pin() != null && shift.id().equals(visit.pin().shiftId()) && !started(visit)) {
+                    visits.set(i, visit.withPin(null));
+                    inferred.remove(visit.id());
+                }
+            }
+            orderPins(shift.id());
         }
 
         /**

@@ -48,8 +48,8 @@ public final class LiveProblemChange implements ProblemChange<RoutePlan> {
             return true;
         }
         for (PlanChange change : request.changes()) {
-            if (change instanceof PlanChange.CancelVisit) {
-                return false;
+            if (change instanceof PlanChange.CancelVisit || change instanceof PlanChange.MoveVisit) {
+                return false; // the running routes would have to give up a visit
             }
             if (change instanceof PlanChange.VisitDone done && !onItsRoute(done, before)) {
                 return false; // the done visit must go into another route

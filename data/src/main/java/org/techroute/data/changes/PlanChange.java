@@ -18,6 +18,10 @@ import org.techroute.data.model.Visit;
         @JsonSubTypes.Type(value = PlanChange.AddShift.class, name = "ADD_SHIFT"),
         @JsonSubTypes.Type(value = PlanChange.ShortenShift.class, name = "SHORTEN_SHIFT"),
         @JsonSubTypes.Type(value = PlanChange.Unpin.class, name = "UNPIN"),
+        @JsonSubTypes.Type(value = PlanChange.MoveVisit.class, name = "MOVE_VISIT"),
+        @JsonSubTypes.Type(value = PlanChange.LockVisit.class, name = "LOCK_VISIT"),
+        @JsonSubTypes.Type(value = PlanChange.LockRoute.class, name = "LOCK_ROUTE"),
+        @JsonSubTypes.Type(value = PlanChange.UnlockRoute.class, name = "UNLOCK_ROUTE"),
         @JsonSubTypes.Type(value = PlanChange.VisitDone.class, name = "VISIT_DONE") })
 public sealed interface PlanChange {
 
@@ -69,5 +73,33 @@ public sealed interface PlanChange {
         public VisitDone(String visitId, OffsetDateTime end) {
             this(visitId, null, end, null);
         }
+    }
+
+    /**
+     * The dispatcher overrules the optimizer: the visit goes to a shift's route at a position (0 = first;
+     * {@code position} counts in the route without the visit), or right after {@code afterVisitId}, or (neither
+     * given) at the end. With {@code pin} (default true) it is locked there: a lock is a route's first visits, so
+     * the visits before it on that route are locked with it and never move in re-plans either. Without
+     * {@code pin} the route is only the re-plan's starting point. A started visit cannot be moved, nor put before
+     * a started (or frozen) one.
+     */
+    record MoveVisit(String visitId, String shiftId, Integer position, String afterVisitId, Boolean pin)
+            implements PlanChange {
+
+        public boolean pinned() {
+            return pin == null || pin;
+        }
+    }
+
+    /** Locks a planned visit where it is (with the visits before it on its route): re-plans never move it. */
+    record LockVisit(String visitId) implements PlanChange {
+    }
+
+    /** Locks every visit of a shift's route where it is: re-plans never move them (they may add visits after). */
+    record LockRoute(String shiftId) implements PlanChange {
+    }
+
+    /** Releases every lock of a shift's route, except started visits. (One visit: {@code UNPIN}.) */
+    record UnlockRoute(String shiftId) implements PlanChange {
     }
 }

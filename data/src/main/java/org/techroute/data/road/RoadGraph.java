@@ -154,6 +154,11 @@ public final class RoadGraph implements AutoCloseable {
         return loaded().snapper.snapAll(locations);
     }
 
+    /** The nearest point of the main road network to a location, however far; empty when none is found. */
+    public java.util.Optional<PointSnap> nearestRoad(LatLon location) {
+        return loaded().snapper.nearest(location);
+    }
+
     /**
      * The road path between consecutive points, one {@link LegGeometry} per leg ({@code size - 1} legs), with the
      * same times and distances as the road matrix.

@@ -62,6 +62,21 @@ final class RoadSnapper {
         return new SnapResult(points, snaps);
     }
 
+    /**
+     * The nearest point of the main road network, however far (within the index's search radius); empty when none
+     * is found. For offering a place to a location that {@link #snapAll} refuses: {@code problem} is set when the
+     * location itself would be refused.
+     */
+    java.util.Optional<PointSnap> nearest(LatLon q) {
+        Snap snap = index.findClosest(q.lat(), q.lon(), mainNetworkFilter);
+        if (!snap.isValid()) {
+            return java.util.Optional.empty();
+        }
+        GHPoint3D p = snap.getSnappedPoint();
+        return java.util.Optional.of(new PointSnap(0, q, new LatLon(p.lat, p.lon), snap.getQueryDistance(),
+                snap.getQueryDistance() <= maxSnapMeters ? null : problem(0, q, snap)));
+    }
+
     private PointProblem problem(int i, LatLon q, Snap mainSnap) {
         String where = "location " + i + " (" + q + ")";
         if (!bounds.contains(q.lat(), q.lon())) {

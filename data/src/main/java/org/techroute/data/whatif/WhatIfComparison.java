@@ -13,6 +13,7 @@ import org.techroute.data.model.Problem;
 import org.techroute.data.model.Shift;
 import org.techroute.data.model.Solution;
 import org.techroute.data.model.Technician;
+import org.techroute.data.model.Visit;
 import org.techroute.data.model.Violation;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.solve.Progress;
@@ -107,10 +108,16 @@ public final class WhatIfComparison {
         options = new Options(variant.timeLimit() != null ? variant.timeLimit() : options.timeLimit(),
                 options.travelMode(), options.haversineSpeedKmh(), options.randomSeed(), options.stepLimit(),
                 weights.isEmpty() ? null : weights);
+        // a visit pinned to a shift the variant removes (started, frozen or locked by the dispatcher) goes back to
+        // planning in that variant: the variant asks what the day would be without that shift
+        Set<String> kept = new HashSet<>();
+        shifts.forEach(shift -> kept.add(shift.id()));
+        List<Visit> visits = base.visits() == null ? null : base.visits().stream().map(visit -> visit.pin() != null
+                && !kept.contains(visit.pin().shiftId()) ? visit.withPin(null) : visit).toList();
         // every other field of the base (its "now" included) carries over: a variant of a day under way is
         // still that day under way
         return base.withName(base.name() == null ? variant.name() : base.name() + " — " + variant.name())
-                .withOptions(options).withResources(technicians, shifts, base.visits()).withSolution(null);
+                .withOptions(options).withResources(technicians, shifts, visits).withSolution(null);
     }
 
     private static Shift shiftEnd(Shift shift, Long deltaSeconds) {

@@ -36,6 +36,19 @@ class WhatIfComparisonTest {
     }
 
     @Test
+    void visitsPinnedToARemovedTechnicianGoBackToPlanning() throws Exception {
+        // after a live change, visits of the day under way are pinned to their shifts (here v3 to ben-mon)
+        Problem base = Examples.smallProblem();
+        List<org.techroute.data.model.Visit> visits = base.visits().stream().map(v -> v.id().equals("v3")
+                ? v.withPin(new org.techroute.data.model.Pin("ben-mon", 0)) : v).toList();
+        base = base.withResources(base.technicians(), base.shifts(), visits);
+        Problem variant = WhatIfComparison.apply(base, exampleRequest().variants().get(1));
+        assertThat(variant.visits()).filteredOn(v -> v.id().equals("v3")).allMatch(v -> v.pin() == null);
+        assertThat(new ProblemValidator().validate(variant).errors()).extracting(Violation::path)
+                .noneMatch(path -> path.contains(".pin"));
+    }
+
+    @Test
     void aVariantOfADayUnderWayKeepsItsNow() throws Exception {
         Problem base = Examples.smallProblem().withNow(java.time.OffsetDateTime.parse("2026-11-23T11:00:00+01:00"));
         for (Variant variant : exampleRequest().variants()) {
