@@ -14,6 +14,8 @@
  * run through its {@link org.techroute.api.plans.PlanStatus statuses}; it starts (one reserve, move to QUEUED, queue
  * sequence for every path), saves bests, finishes, recovers and announces runs (status and best-score
  * events)</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.RunStarts}</td><td>the start half of {@code PlanRuns}: the one start
+ * sequence and its entries (new plan, new run, a claimed QUEUED plan, a resumed run)</td></tr>
  * <tr><td>{@link org.techroute.api.plans.SolverRun}</td><td>one run in this instance: its solver, best solutions,
  * waiters and the changes it re-plans; hands every status change to {@code PlanRuns}</td></tr>
  * <tr><td>{@link org.techroute.api.plans.LiveChanges}</td><td>live-change versions: a change put into a running

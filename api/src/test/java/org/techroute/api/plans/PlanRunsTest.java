@@ -66,7 +66,7 @@ class PlanRunsTest {
         repository.insert(new PlanRecord(id, "t", PlanStatus.QUEUED, null, 1, ProblemJson.write(problem), null,
                 null, null, null, null, now, now, null, null));
         Problem queued = problem;
-        jobs.start(id, 1, null, null, () -> Problems.planner().prepare(queued));
+        jobs.starts().start(id, 1, null, null, () -> Problems.planner().prepare(queued));
         return id;
     }
 
