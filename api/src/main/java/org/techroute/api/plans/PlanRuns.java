@@ -80,8 +80,10 @@ public class PlanRuns {
         return runs.containsKey(planId);
     }
 
+    /** What a plan's run knows right now: its run here, else (cluster mode) the last event of its instance. */
     public Optional<Live> live(String planId) {
-        return Optional.ofNullable(runs.get(planId)).map(SolverRun::live);
+        SolverRun run = runs.get(planId);
+        return run != null ? Optional.of(run.live()) : events.remoteLive(planId);
     }
 
     ChangeTracks tracks() {
@@ -121,7 +123,7 @@ public class PlanRuns {
     /** A queued run, registered and announced (by {@link RunStarts}); false when the slots are shut down. */
     void queued(SolverRun run) {
         runs.put(run.planId, run);
-        announce(run.planId, PlanStatus.QUEUED, run.run, null, null, null);
+        announce(run, PlanStatus.QUEUED, null);
         if (!slots.execute(run, run.priority)) {
             finish(run, PlanStatus.STOPPED, "the service is shutting down", null);
         }
@@ -177,7 +179,7 @@ public class PlanRuns {
             return false;
         }
         run.status = PlanStatus.SOLVING;
-        announce(run.planId, PlanStatus.SOLVING, run.run, null, null, null);
+        announce(run, PlanStatus.SOLVING, null);
         return true;
     }
 
@@ -202,7 +204,7 @@ public class PlanRuns {
             run.status = status;
         }
         ended(run);
-        announce(run.planId, status, run.run, reason, run.bestScore, run.bestScore == null ? null : run.feasible);
+        announce(run, status, reason);
         events.complete(run.planId);
     }
 
@@ -218,11 +220,14 @@ public class PlanRuns {
     }
 
     void announceBest(SolverRun run, HardMediumSoftLongScore score, long elapsedMillis) {
-        events.bestScore(run.planId, new SolverEvents.BestScore(score.toString(), score.isFeasible(), elapsedMillis));
+        events.bestScore(run.planId, new SolverEvents.BestScore(score.toString(), score.isFeasible(), elapsedMillis),
+                run.live());
     }
 
-    private void announce(String planId, PlanStatus status, int run, String reason, String score, Boolean feasible) {
-        events.status(planId, new SolverEvents.Status(planId, status, run, reason, score, feasible));
+    private void announce(SolverRun run, PlanStatus status, String reason) {
+        Boolean feasible = run.bestScore == null ? null : run.feasible;
+        events.status(run.planId, new SolverEvents.Status(run.planId, status, run.run, reason, run.bestScore,
+                feasible), new Live(status, run.run, run.bestScore, feasible, run.bestAt));
     }
 
     OffsetDateTime now() {

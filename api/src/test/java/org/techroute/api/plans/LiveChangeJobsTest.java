@@ -70,7 +70,8 @@ class LiveChangeJobsTest {
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "techroute.solver.slots", slots, "techroute.solver.queue-length", queueLength,
                 "techroute.solver.save-interval", saveInterval))).bindOrCreate("techroute", TechrouteProperties.class);
-        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties),
+        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties,
+                ProblemJson.mapper()),
                 planner, ProblemJson.mapper(), properties, new SimpleMeterRegistry());
     }
 

@@ -49,7 +49,7 @@ class PlanRunsTest {
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "techroute.solver.slots", "1", "techroute.solver.queue-length", "1",
                 "techroute.solver.save-interval", "PT0.2S"))).bindOrCreate("techroute", TechrouteProperties.class);
-        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties),
+        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties, ProblemJson.mapper()),
                 Problems.planner(), ProblemJson.mapper(), properties, new SimpleMeterRegistry());
     }
 
