@@ -3,11 +3,13 @@ package org.techroute.api.plans;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +67,18 @@ public class PlanRuns {
         this.liveChanges = new LiveChanges(repository, planner, tracks);
         this.saver = new BestSaver(settings.saveInterval(), lease, runs::values);
         this.starts = new RunStarts(this, repository, claims, planner, slots, lease);
+    }
+
+    /** Told when a run ended here, after its final status and plan were saved (on the run's thread). */
+    public interface RunEnded {
+        void ended(String planId, int run, PlanStatus status, String reason);
+    }
+
+    private final List<RunEnded> endListeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a listener for the end of every run solved here (nightly reports, webhooks). */
+    public void onRunEnded(RunEnded listener) {
+        endListeners.add(listener);
     }
 
     /** What a run knows right now (fresher than the database). */
@@ -206,6 +220,13 @@ public class PlanRuns {
         ended(run);
         announce(run, status, reason);
         events.complete(run.planId);
+        for (RunEnded listener : endListeners) {
+            try {
+                listener.ended(run.planId, run.run, status, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener of the end of the run of {} failed", run.planId, e);
+            }
+        }
     }
 
     private void ended(SolverRun run) {
