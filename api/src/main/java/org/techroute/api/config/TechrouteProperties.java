@@ -14,7 +14,16 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("techroute")
 public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, @DefaultValue Solver solver,
         @DefaultValue Api api, @DefaultValue Limits limits, @DefaultValue Changes changes,
-        @DefaultValue Nightly nightly, @DefaultValue Cluster cluster) {
+        @DefaultValue Nightly nightly, @DefaultValue Cluster cluster, @DefaultValue Webhooks webhooks) {
+
+    /**
+     * @param maxAttempts how often an event is sent to a webhook at most (the first try included)
+     * @param firstRetry  the wait before the first retry; it doubles with every further one
+     * @param timeout     how long one delivery may take (connect and answer)
+     */
+    public record Webhooks(@DefaultValue("6") int maxAttempts, @DefaultValue("PT2S") Duration firstRetry,
+            @DefaultValue("PT5S") Duration timeout) {
+    }
 
     /**
      * @param slots             how many plans are solved at the same time (each uses one core)
