@@ -48,7 +48,7 @@ public class PlanCommands {
 
     /** What a request asks of the instance running the plan. */
     enum Kind {
-        CHANGE, STOP
+        CHANGE, STOP, CHANGE_VIEW
     }
 
     /** An answer as the running instance gave it. */
@@ -103,6 +103,14 @@ public class PlanCommands {
     /** A stop sent on to the instance running the plan; empty when it is for this instance to carry out. */
     public Optional<Answer> stop(String planId) {
         return forward(planId, Kind.STOP, null, Duration.ofSeconds(10));
+    }
+
+    /**
+     * A change as it stands, read at the instance running the plan (which carried it out and keeps its track); empty
+     * when it is for this instance to answer.
+     */
+    public Optional<Answer> changeView(String planId, String changeId) {
+        return forward(planId, Kind.CHANGE_VIEW, changeId, Duration.ofSeconds(10));
     }
 
     private Optional<Answer> forward(String planId, Kind kind, String body, Duration answerWait) {
@@ -187,7 +195,11 @@ public class PlanCommands {
 
     private void carryOut(Waiting waiting) {
         Answer answer;
-        String path = "/api/plans/" + waiting.planId() + (waiting.kind() == Kind.CHANGE ? "/changes" : "/solving");
+        String path = "/api/plans/" + waiting.planId() + switch (waiting.kind()) {
+            case CHANGE -> "/changes";
+            case STOP -> "/solving";
+            case CHANGE_VIEW -> "/changes/" + waiting.body();
+        };
         try {
             answer = switch (waiting.kind()) {
                 case CHANGE -> {
@@ -197,6 +209,7 @@ public class PlanCommands {
                     yield json(result.pending() ? 202 : 200, result);
                 }
                 case STOP -> json(202, plans.stop(waiting.planId()));
+                case CHANGE_VIEW -> json(200, changes.view(waiting.planId(), waiting.body()));
             };
         } catch (Exception e) {
             ResponseEntity<Object> error = errors.answer(e, path);

@@ -221,12 +221,25 @@ class PlanController {
                     + " version the change was applied to (score, routes, started visits pinned). diff: what moved"
                     + " between basedOn and the newest saved best solution of the run that re-plans the change"
                     + " (provisional: true while that run is solving; false: the run's final plan). Kept in memory"
-                    + " for the last changes of each plan.")
-    @ApiResponse(responseCode = "200")
+                    + " for the last changes of each plan, at the instance that carried the change out; in cluster mode"
+                    + " any instance answers while the plan is under way (it asks the one solving the plan).")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ChangeTrack.View.class)))
     @ErrorResponse(status = "404", description = "No such plan, or no such change (or no longer kept)")
     @GetMapping(value = "/{id}/changes/{changeId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ChangeTrack.View changeView(@PathVariable String id, @PathVariable String changeId) {
-        return changes.view(id, changeId);
+    ResponseEntity<?> changeView(@PathVariable String id, @PathVariable String changeId) {
+        try {
+            return ResponseEntity.ok(changes.view(id, changeId));
+        } catch (ApiException e) {
+            // kept at the instance that carried the change out: in cluster mode, ask the one solving the plan
+            if (e.status().value() == 404) {
+                Optional<PlanCommands.Answer> forwarded = commands.changeView(id, changeId);
+                if (forwarded.isPresent()) {
+                    return forwarded.get().response();
+                }
+            }
+            throw e;
+        }
     }
 
     static ResponseEntity<PlanStatusView> accepted(PlanService.Submission submission) {

@@ -294,6 +294,13 @@ class ClusterThreeInstancesTest {
             addedOne.add("one-" + i);
             JsonNode answer = change(one, "one-" + i);
             assertThat(answer.get("mode").asText()).isIn("LIVE", "RESTARTED", "NEW_RUN");
+            if (i == 0) {
+                // the change as it stands, at every instance while the plan solves
+                for (String[] at : INSTANCES) {
+                    JsonNode view = get(at, "/api/plans/" + one + "/changes/" + answer.get("changeId").asText());
+                    assertThat(view.get("changeId").asText()).as(at[0]).isEqualTo(answer.get("changeId").asText());
+                }
+            }
             addedTwo.add("two-" + i);
             change(two, "two-" + i);
         }
