@@ -57,6 +57,7 @@ export const api = {
   nearestRoad: (lat, lon) => call('GET', `/api/road/nearest?lat=${enc(lat)}&lon=${enc(lon)}`),
   change: (id, changeId) => call('GET', `/api/plans/${enc(id)}/changes/${enc(changeId)}`),
   whatIf: (id, request) => call('POST', `/api/plans/${enc(id)}/what-if`, request),
+  whatIfResult: (id, whatIfId) => call('GET', `/api/plans/${enc(id)}/what-if/${enc(whatIfId)}`),
   me: () => call('GET', '/api/me'),
   // EventSource cannot send headers: the key or token goes in the query (accepted for event streams only)
   eventsUrl: (id) => {

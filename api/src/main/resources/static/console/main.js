@@ -758,12 +758,18 @@ async function runWhatIf(event) {
   if (variants.length === 0) { say('Choose at least one variant.', true); return; }
   const button = $('#wi-run');
   button.disabled = true;
-  clear($('#whatif-result'), el('p', { class: 'hint' }, `Solving ${variants.length} variant(s), about ${variants.length * parseInt(timeLimit.slice(2), 10)} s…`));
-  say('What-if: solving the variants…');
+  clear($('#whatif-result'), el('p', { class: 'hint' }, `Queued ${variants.length} variant(s) as plans of their own, about ${variants.length * parseInt(timeLimit.slice(2), 10)} s of solving…`));
+  say('What-if: the variants are queued…');
   try {
-    const result = await api.whatIf(state.planId, { variants });
+    let result = await api.whatIf(state.planId, { variants });
+    // the variants are solved in the solver slots like any plan; follow them (bounded: 10 minutes)
+    for (let polls = 0; !result.done && polls < 600; polls++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      result = await api.whatIfResult(state.planId, result.whatIfId);
+      say(`What-if: ${(result.variants || []).filter((v) => !['QUEUED', 'SOLVING'].includes(v.status)).length} of ${(result.variants || []).length} variant(s) done…`);
+    }
     showWhatIf(result.variants || []);
-    say('What-if: done');
+    say(result.done ? 'What-if: done' : 'What-if: still solving; see the plans list');
   } catch (e) {
     clear($('#whatif-result'), el('p', { class: 'error-box', role: 'alert' }, `What-if failed: ${e.message}`));
     failed('What-if', e);

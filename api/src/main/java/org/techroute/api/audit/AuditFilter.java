@@ -110,7 +110,8 @@ final class AuditFilter extends OncePerRequestFilter {
             return "IMPORT";
         }
         return switch (method + " " + path.replaceAll("^/api/plans/[^/]+", "/api/plans/{id}")
-                .replaceAll("^/api/keys/[^/]+$", "/api/keys/{id}")) {
+                .replaceAll("^/api/keys/[^/]+$", "/api/keys/{id}")
+                .replaceAll("^/api/webhooks/[^/]+$", "/api/webhooks/{id}")) {
             case "POST /api/plans" -> "SUBMIT";
             case "POST /api/plans/{id}/solve" -> "SOLVE_AGAIN";
             case "POST /api/plans/{id}/changes" -> "CHANGE";
@@ -123,6 +124,8 @@ final class AuditFilter extends OncePerRequestFilter {
             case "POST /api/demo" -> "DEMO";
             case "POST /api/keys" -> "KEY_CREATE";
             case "DELETE /api/keys/{id}" -> "KEY_REVOKE";
+            case "POST /api/webhooks" -> "WEBHOOK_CREATE";
+            case "DELETE /api/webhooks/{id}" -> "WEBHOOK_DELETE";
             default -> method;
         };
     }
@@ -154,6 +157,8 @@ final class AuditFilter extends OncePerRequestFilter {
                     + ";"));
             case "KEY_CREATE" -> parts.add("name=" + tree.path("name").asText() + "; role="
                     + tree.path("role").asText() + ";");
+            // the URL only: never the secret
+            case "WEBHOOK_CREATE" -> parts.add("url=" + tree.path("url").asText() + ";");
             default -> {
                 return null;
             }

@@ -21,7 +21,7 @@ public class AuditTrail {
      *               {@code anonymous} without authentication)
      * @param via    {@code api-key}, {@code jwt} or {@code none}
      * @param action SUBMIT, SOLVE_AGAIN, CHANGE, STOP, DELETE, BOOK, WHAT_IF, NIGHTLY, DEMO, KEY_CREATE,
-     *               KEY_REVOKE, or the method for other writes
+     *               KEY_REVOKE, WEBHOOK_CREATE, WEBHOOK_DELETE, or the method for other writes
      * @param detail what was asked: change types with their visit, technician and shift ids, the booked visit, ...
      */
     public record Event(String id, OffsetDateTime at, String actor, String via, String action, String method,

@@ -14,7 +14,16 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("techroute")
 public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, @DefaultValue Solver solver,
         @DefaultValue Api api, @DefaultValue Limits limits, @DefaultValue Changes changes,
-        @DefaultValue Nightly nightly, @DefaultValue Cluster cluster) {
+        @DefaultValue Nightly nightly, @DefaultValue Cluster cluster, @DefaultValue Webhooks webhooks) {
+
+    /**
+     * @param maxAttempts how often an event is sent to a webhook at most (the first try included)
+     * @param firstRetry  the wait before the first retry; it doubles with every further one
+     * @param timeout     how long one delivery may take (connect and answer)
+     */
+    public record Webhooks(@DefaultValue("6") int maxAttempts, @DefaultValue("PT2S") Duration firstRetry,
+            @DefaultValue("PT5S") Duration timeout) {
+    }
 
     /**
      * @param slots             how many plans are solved at the same time (each uses one core)
@@ -54,9 +63,14 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
      * @param instanceId   this instance's name in claims (default: host name and a random suffix)
      * @param lease        how long a claim lasts without renewal; renewed every third of it
      * @param pollInterval how often an instance looks for plans to claim (cluster mode)
+     * @param commandPoll  how often an instance looks for requests sent to it through other instances, in case a
+     *                     PostgreSQL notification was missed (they are normally taken at once)
+     * @param forwardWait  how long a request sent through another instance waits for the solving instance to take
+     *                     it; then it is withdrawn (503, nothing changed)
      */
     public record Cluster(@DefaultValue("false") boolean enabled, String instanceId,
-            @DefaultValue("PT30S") Duration lease, @DefaultValue("PT2S") Duration pollInterval) {
+            @DefaultValue("PT30S") Duration lease, @DefaultValue("PT2S") Duration pollInterval,
+            @DefaultValue("PT1S") Duration commandPoll, @DefaultValue("PT10S") Duration forwardWait) {
     }
 
     /**

@@ -36,7 +36,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidProblemException.class)
     ResponseEntity<Object> invalid(InvalidProblemException e, jakarta.servlet.http.HttpServletRequest request) {
-        String detail = request.getRequestURI().endsWith("/changes")
+        return invalid(e, request.getRequestURI());
+    }
+
+    /**
+     * The error document of an exception thrown while a request for {@code path} was carried out outside an HTTP
+     * request (e.g. a request sent through another instance): the same answer the request would have had here.
+     */
+    public ResponseEntity<Object> answer(Exception e, String path) {
+        if (e instanceof ApiException api) {
+            return api(api);
+        }
+        if (e instanceof InvalidProblemException invalid) {
+            return invalid(invalid, path);
+        }
+        if (e instanceof UnsupportedTravelModeException travelMode) {
+            return travelMode(travelMode);
+        }
+        return unexpected(e);
+    }
+
+    private ResponseEntity<Object> invalid(InvalidProblemException e, String path) {
+        String detail = path.endsWith("/changes")
                 ? "the changes have " + e.violations().size() + " error(s); nothing was changed"
                 : "the problem has " + e.violations().size() + " error(s); nothing was solved";
         return api(ApiException.validation(detail, e.violations()));

@@ -43,8 +43,9 @@ class NightlyController {
     }
 
     @Operation(summary = "Nightly re-optimization reports, newest first",
-            description = "One row per plan and night: IMPROVED (the better plan was kept), NOT_BETTER (the old"
-                    + " plan stays) or FAILED (with error), with score and KPIs before and after.")
+            description = "One row per plan and night: RUNNING (its run is queued or solving; no finishedAt),"
+                    + " IMPROVED (the better plan was kept), NOT_BETTER (the old plan was put back) or FAILED (with"
+                    + " error), with score and KPIs before and after.")
     @ApiResponse(responseCode = "200")
     @ErrorResponse(status = "400", description = "Bad limit")
     @GetMapping(value = "/api/nightly-runs", produces = MediaType.APPLICATION_JSON_VALUE)

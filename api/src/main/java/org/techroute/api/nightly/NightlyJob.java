@@ -3,106 +3,118 @@ package org.techroute.api.nightly;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.techroute.api.plans.ClusterLease;
+import org.techroute.api.errors.ApiException;
+import org.techroute.api.plans.PlanRecord;
+import org.techroute.api.plans.PlanRepository;
 import org.techroute.api.plans.PlanRuns;
 import org.techroute.api.plans.PlanService;
 import org.techroute.api.plans.PlanStatus;
-import org.techroute.api.plans.RunClaims;
-import org.techroute.data.batch.ReoptimizationOutcome;
-import org.techroute.data.batch.Reoptimizer;
-import org.techroute.data.model.Kpis;
-import org.techroute.data.model.Problem;
-import org.techroute.data.solve.Planner;
+import org.techroute.data.json.ProblemJson;
 
 /**
  * The nightly batch: at {@code techroute.nightly.cron} (default 02:00 every day; {@code -} disables), every plan
- * marked for it that is not being solved is re-solved from its current routes for its own time limit, one after
- * the other, and the result is kept only if it scores better. Each plan gets a report row ({@code nightly_run}).
- * A plan is claimed while it is re-optimized, so that with several instances only one works on it.
+ * marked for it that is not being solved gets a new run from its current routes, for its own time limit, queued in
+ * the solver slots like any run: it shows as QUEUED, then SOLVING, in the plans list, can be stopped, and a restart
+ * treats it like any run left unfinished. Its report row ({@code nightly_run}) is RUNNING until the run ends; then the
+ * result is kept only if it scores better (IMPROVED), else the plan's documents from before are put back
+ * (NOT_BETTER). With several instances, only one starts a plan's run (the start is a conditional update).
  */
 @Component
 public class NightlyJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
-    private static final EnumSet<PlanStatus> FINISHED = EnumSet.of(PlanStatus.SOLVED, PlanStatus.STOPPED,
-            PlanStatus.FAILED);
 
     private final NightlyRuns nightlyRuns;
-    private final RunClaims claims;
     private final PlanService plans;
     private final PlanRuns runs;
-    private final Reoptimizer reoptimizer;
-    private final ObjectMapper mapper;
+    private final PlanRepository repository;
 
-    public NightlyJob(NightlyRuns nightlyRuns, RunClaims claims, PlanService plans, PlanRuns runs, Planner planner,
-            ObjectMapper mapper) {
+    public NightlyJob(NightlyRuns nightlyRuns, PlanService plans, PlanRuns runs, PlanRepository repository) {
         this.nightlyRuns = nightlyRuns;
-        this.claims = claims;
         this.plans = plans;
         this.runs = runs;
-        this.reoptimizer = new Reoptimizer(planner);
-        this.mapper = mapper;
+        this.repository = repository;
+        runs.onRunEnded(this::ended);
     }
 
-    /** Re-optimizes every marked plan that is not being solved; the report rows written. */
+    /** Queues a run of every marked plan that is not being solved; the report rows started (RUNNING). */
     @Scheduled(cron = "${techroute.nightly.cron:0 0 2 * * *}")
     public List<NightlyRuns.NightlyRun> run() {
-        List<NightlyRuns.NightlyRun> report = new ArrayList<>();
-        ClusterLease lease = runs.lease();
+        for (String id : nightlyRuns.interrupted()) {
+            nightlyRuns.finish(id, "FAILED", now(), null, null, "the run ended without a result (the service"
+                    + " stopped, or the plan was deleted); the plan was left as it was");
+        }
+        List<NightlyRuns.NightlyRun> started = new ArrayList<>();
         for (String id : nightlyRuns.markedPlanIds()) {
-            if (runs.has(id) || !claims.claim(id, FINISHED, lease.instanceId(), lease.until(), now())) {
-                LOG.info("nightly: plan {} is being solved or held by another instance; skipped", id);
+            PlanService.StoredPlan plan;
+            try {
+                plan = plans.stored(id);
+            } catch (ApiException e) {
+                continue; // deleted meanwhile
+            }
+            PlanRecord record = plan.record();
+            if (runs.has(id) || record.status().isActive()) {
+                LOG.info("nightly: plan {} is being solved; skipped", id);
                 continue;
             }
-            OffsetDateTime started = now();
-            NightlyRuns.NightlyRun row;
+            String rowId = UUID.randomUUID().toString();
             try {
-                Problem plan = plans.stored(id).document();
-                Reoptimizer.Result result = reoptimizer.reoptimize(id, plan, progress -> {
-                });
-                ReoptimizationOutcome outcome = result.outcome();
-                String status = outcome.status();
-                String error = outcome.error();
-                if (outcome.kept()) {
-                    plans.replaceDocuments(id, result.keep().withSolution(null), result.keep());
-                    status = "IMPROVED";
+                runs.newRun(record, plan.document(), false, null, null);
+            } catch (ApiException e) {
+                if (e.status().value() == 409) {
+                    LOG.info("nightly: plan {} was started by another instance or changed; skipped", id);
+                    continue;
                 }
-                row = new NightlyRuns.NightlyRun(UUID.randomUUID().toString(), id, started, now(), status,
-                        outcome.scoreBefore(), outcome.scoreAfter(), json(outcome.kpisBefore()),
-                        json(outcome.kpisAfter()), error);
+                OffsetDateTime at = now();
+                nightlyRuns.insertRunning(rowId, id, record.runNumber() + 1, at, record.score(), record.kpisJson(),
+                        null, null);
+                nightlyRuns.finish(rowId, "FAILED", at, null, null, "not started: " + e.getMessage());
+                nightlyRuns.find(rowId).ifPresent(started::add);
+                continue;
             } catch (RuntimeException e) {
-                LOG.warn("nightly: plan {} failed", id, e);
-                row = new NightlyRuns.NightlyRun(UUID.randomUUID().toString(), id, started, now(), "FAILED", null,
-                        null, null, null, "the re-optimization failed (the error is in the service log)");
-            } finally {
-                claims.release(id, lease.instanceId());
+                LOG.warn("nightly: plan {} cannot be started", id, e);
+                continue;
             }
-            nightlyRuns.insert(row);
-            report.add(row);
+            nightlyRuns.insertRunning(rowId, id, record.runNumber() + 1, now(), record.score(), record.kpisJson(),
+                    record.problemJson(), record.planJson());
+            nightlyRuns.find(rowId).ifPresent(started::add);
         }
-        return report;
+        return started;
     }
 
-    private String json(Kpis kpis) {
-        if (kpis == null) {
-            return null;
+    /** A run ended: if it re-optimizes a plan for the nightly batch, its result is kept only if better. */
+    private void ended(String planId, int run, PlanStatus status, String reason) {
+        NightlyRuns.Running running = nightlyRuns.running(planId).orElse(null);
+        if (running == null) {
+            return;
         }
-        try {
-            return mapper.writeValueAsString(kpis);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        PlanRecord after = repository.findSummaryById(planId).orElse(null);
+        if (status == PlanStatus.FAILED || after == null || after.score() == null) {
+            nightlyRuns.finish(running.id(), "FAILED", now(), null, null, reason != null ? reason
+                    : "the run ended without a plan");
+            return;
         }
+        boolean better = running.scoreBefore() == null || HardMediumSoftLongScore.parseScore(after.score())
+                .compareTo(HardMediumSoftLongScore.parseScore(running.scoreBefore())) > 0;
+        if (!better && running.planBefore() != null) {
+            try {
+                plans.replaceDocuments(planId, ProblemJson.read(running.problemBefore()),
+                        ProblemJson.read(running.planBefore()));
+            } catch (Exception e) {
+                LOG.warn("nightly: the plan of {} before could not be put back", planId, e);
+            }
+        }
+        nightlyRuns.finish(running.id(), better ? "IMPROVED" : "NOT_BETTER", now(), after.score(),
+                after.kpisJson(), null);
     }
 
     private static OffsetDateTime now() {

@@ -37,30 +37,70 @@ public class NightlyRuns {
         return jdbc.sql("SELECT id FROM plan WHERE nightly = TRUE ORDER BY created_at").query(String.class).list();
     }
 
-    public void insert(NightlyRun run) {
+    /** A re-optimization that started (its run queued): RUNNING until the run ends, with the documents before. */
+    public void insertRunning(String id, String planId, int runNumber, OffsetDateTime startedAt, String scoreBefore,
+            String kpisBefore, String problemBefore, String planBefore) {
         jdbc.sql("""
-                INSERT INTO nightly_run (id, plan_id, started_at, finished_at, status, score_before, score_after,
-                    kpis_before, kpis_after, error)
-                VALUES (:id, :plan, :started, :finished, :status, :before, :after, :kpisBefore, :kpisAfter, :error)""")
-                .param("id", run.id()).param("plan", run.planId()).param("started", run.startedAt())
-                .param("finished", run.finishedAt()).param("status", run.status())
-                .param("before", run.scoreBefore()).param("after", run.scoreAfter())
-                .param("kpisBefore", run.kpisBefore()).param("kpisAfter", run.kpisAfter())
-                .param("error", run.error()).update();
+                INSERT INTO nightly_run (id, plan_id, started_at, status, score_before, kpis_before, run_number,
+                    problem_before, plan_before)
+                VALUES (:id, :plan, :started, 'RUNNING', :before, :kpisBefore, :run, :problemBefore, :planBefore)""")
+                .param("id", id).param("plan", planId).param("started", startedAt).param("before", scoreBefore)
+                .param("kpisBefore", kpisBefore).param("run", runNumber).param("problemBefore", problemBefore)
+                .param("planBefore", planBefore).update();
+    }
+
+    /** The running re-optimization of a plan (its run, or a run that resumed it), if any. */
+    public java.util.Optional<Running> running(String planId) {
+        return jdbc.sql("SELECT id, score_before, problem_before, plan_before FROM nightly_run WHERE plan_id = :plan"
+                + " AND status = 'RUNNING' ORDER BY started_at DESC LIMIT 1").param("plan", planId)
+                .query((rs, n) -> new Running(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    /** RUNNING rows whose plan is not under way any more (its run was stopped at a restart, or it was deleted). */
+    public List<String> interrupted() {
+        return jdbc.sql("SELECT n.id FROM nightly_run n LEFT JOIN plan p ON p.id = n.plan_id WHERE n.status ="
+                + " 'RUNNING' AND (p.id IS NULL OR p.status NOT IN ('VALIDATING', 'QUEUED', 'SCHEDULED', 'SOLVING'))")
+                .query(String.class).list();
+    }
+
+    /** Ends a RUNNING row (once); false when it was not RUNNING any more. */
+    public boolean finish(String id, String status, OffsetDateTime finishedAt, String scoreAfter, String kpisAfter,
+            String error) {
+        return jdbc.sql("UPDATE nightly_run SET status = :status, finished_at = :finished, score_after = :after,"
+                + " kpis_after = :kpisAfter, error = :error, problem_before = NULL, plan_before = NULL"
+                + " WHERE id = :id AND status = 'RUNNING'").param("status", status).param("finished", finishedAt)
+                .param("after", scoreAfter).param("kpisAfter", kpisAfter).param("error", error).param("id", id)
+                .update() == 1;
+    }
+
+    /** A re-optimization under way: its row and what the plan was before. */
+    public record Running(String id, String scoreBefore, String problemBefore, String planBefore) {
+    }
+
+    /** One row by id. */
+    public java.util.Optional<NightlyRun> find(String id) {
+        return jdbc.sql("SELECT * FROM nightly_run WHERE id = :id").param("id", id).query(NightlyRuns::row)
+                .optional();
     }
 
     /** Newest first. */
     public List<NightlyRun> newest(int limit) {
         return jdbc.sql("SELECT * FROM nightly_run ORDER BY started_at DESC, id LIMIT :limit").param("limit", limit)
-                .query((rs, n) -> new NightlyRun(rs.getString("id"), rs.getString("plan_id"),
-                        rs.getObject("started_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class), rs.getString("status"),
-                        rs.getString("score_before"), rs.getString("score_after"), rs.getString("kpis_before"),
-                        rs.getString("kpis_after"), rs.getString("error")))
-                .list();
+                .query(NightlyRuns::row).list();
     }
 
-    /** One plan's nightly re-optimization (KPIs as JSON). */
+    private static NightlyRun row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new NightlyRun(rs.getString("id"), rs.getString("plan_id"),
+                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getString("status"), rs.getString("score_before"), rs.getString("score_after"),
+                rs.getString("kpis_before"), rs.getString("kpis_after"), rs.getString("error"));
+    }
+
+    /**
+     * One plan's nightly re-optimization (KPIs as JSON): {@code RUNNING} (its run queued or solving; no
+     * finishedAt), {@code IMPROVED}, {@code NOT_BETTER}, {@code FAILED}.
+     */
     public record NightlyRun(String id, String planId, OffsetDateTime startedAt, OffsetDateTime finishedAt,
             String status, String scoreBefore, String scoreAfter, String kpisBefore, String kpisAfter,
             String error) {

@@ -15,7 +15,6 @@ import org.techroute.data.changes.LiveProblemChange;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
-import org.techroute.data.model.Solution;
 import org.techroute.data.model.Violation;
 import org.techroute.data.plan.PlanBuilder;
 import org.techroute.data.solve.Planner;
@@ -115,9 +114,7 @@ final class LiveChanges {
 
     /** A plan document of a model as it stands, with routes and steps but without the score analysis. */
     static Problem routesOf(MappedProblem mapped, RoutePlan plan) {
-        Solution built = PlanBuilder.build(mapped, plan, null);
-        return mapped.problem().withSolution(new Solution(built.score(), built.feasible(), built.kpis(),
-                built.routes(), built.unassignedVisits(), null, built.warnings(), built.snaps()));
+        return mapped.problem().withSolution(PlanBuilder.build(mapped, plan, null).withConstraints(null));
     }
 
     /** Stores a changed plan of a run under way: its problem (without solution) and plan documents. */

@@ -2,6 +2,7 @@ package org.techroute.api.plans;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,11 +41,13 @@ class PlanController {
     private final PlanService plans;
     private final PlanChanges changes;
     private final PlanEvents events;
+    private final PlanCommands commands;
 
-    PlanController(PlanService plans, PlanChanges changes, PlanEvents events) {
+    PlanController(PlanService plans, PlanChanges changes, PlanEvents events, PlanCommands commands) {
         this.plans = plans;
         this.changes = changes;
         this.events = events;
+        this.commands = commands;
     }
 
     @Operation(summary = "Submit a problem and start solving it",
@@ -128,11 +131,19 @@ class PlanController {
 
     @Operation(summary = "Stop solving early, keeping the best plan (status STOPPED)",
             description = "Asynchronous: the status becomes STOPPED within a solver step. A plan that is not being"
-                    + " solved is left as it is.")
-    @ApiResponse(responseCode = "202")
+                    + " solved is left as it is. In cluster mode any instance takes it: a plan solved by another"
+                    + " instance is stopped there.")
+    @ApiResponse(responseCode = "202", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PlanStatusView.class)))
     @ErrorResponse(status = "404", description = "No such plan")
+    @ErrorResponse(status = "503", description = "Cluster mode: the instance solving the plan did not take the"
+            + " request in time (nothing changed; try again)")
     @DeleteMapping(value = "/{id}/solving", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PlanStatusView> stop(@PathVariable String id) {
+    ResponseEntity<?> stop(@PathVariable String id) {
+        Optional<PlanCommands.Answer> forwarded = commands.stop(id);
+        if (forwarded.isPresent()) {
+            return forwarded.get().response();
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(plans.stop(id));
     }
 
@@ -173,13 +184,19 @@ class PlanController {
                     + " visits pinned) and the change (changeId). It waits up to techroute.changes.response-wait"
                     + " (PT5S) for the first best solution of the changed plan and reports what moved (diff:"
                     + " reassigned, timesShifted, unassigned, visitsMoved; provisional: the solver goes on, see GET"
-                    + " .../changes/{changeId}) with 200; if none came in time, 202 with pending: true.",
+                    + " .../changes/{changeId}) with 200; if none came in time, 202 with pending: true. In cluster"
+                    + " mode any instance takes it: a change to a plan solved by another instance is carried out"
+                    + " there and its answer returned.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = PlanChangeRequest.class))))
     @ApiResponse(responseCode = "200", description = "Applied; diff between the version the change was applied to"
-            + " (basedOn) and the first best solution after the change")
-    @ApiResponse(responseCode = "202", description = "Applied; no best solution yet (pending: true)")
+            + " (basedOn) and the first best solution after the change", content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = PlanChanges.ChangeResult.class)))
+    @ApiResponse(responseCode = "202", description = "Applied; no best solution yet (pending: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = PlanChanges.ChangeResult.class)))
     @ErrorResponse(status = "400", description = "Malformed body, e.g. an unknown change type (path"
             + " $.changes[0])")
     @ErrorResponse(status = "404", description = "No such plan")
@@ -187,10 +204,15 @@ class PlanController {
     @ErrorResponse(status = "422", description = "Changes that cannot be applied (type validation, violations"
             + " with paths like $.changes[1].visitId and entity ids); nothing was changed")
     @ErrorResponse(status = "429", description = "Solver queue full (when a new run is needed)")
+    @ErrorResponse(status = "503", description = "Cluster mode: the instance solving the plan did not take the"
+            + " change in time (nothing changed; try again)")
     @PostMapping(value = "/{id}/changes", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<PlanChanges.ChangeResult> change(@PathVariable String id,
-            @RequestBody PlanChangeRequest request) {
+    ResponseEntity<?> change(@PathVariable String id, @RequestBody PlanChangeRequest request) {
+        Optional<PlanCommands.Answer> forwarded = commands.change(id, request);
+        if (forwarded.isPresent()) {
+            return forwarded.get().response();
+        }
         PlanChanges.ChangeResult result = changes.change(id, request);
         return ResponseEntity.status(result.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(result);
     }
@@ -201,12 +223,25 @@ class PlanController {
                     + " version the change was applied to (score, routes, started visits pinned). diff: what moved"
                     + " between basedOn and the newest saved best solution of the run that re-plans the change"
                     + " (provisional: true while that run is solving; false: the run's final plan). Kept in memory"
-                    + " for the last changes of each plan.")
-    @ApiResponse(responseCode = "200")
+                    + " for the last changes of each plan, at the instance that carried the change out; in cluster mode"
+                    + " any instance answers while the plan is under way (it asks the one solving the plan).")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ChangeTrack.View.class)))
     @ErrorResponse(status = "404", description = "No such plan, or no such change (or no longer kept)")
     @GetMapping(value = "/{id}/changes/{changeId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ChangeTrack.View changeView(@PathVariable String id, @PathVariable String changeId) {
-        return changes.view(id, changeId);
+    ResponseEntity<?> changeView(@PathVariable String id, @PathVariable String changeId) {
+        try {
+            return ResponseEntity.ok(changes.view(id, changeId));
+        } catch (ApiException e) {
+            // kept at the instance that carried the change out: in cluster mode, ask the one solving the plan
+            if (e.status().value() == 404) {
+                Optional<PlanCommands.Answer> forwarded = commands.changeView(id, changeId);
+                if (forwarded.isPresent()) {
+                    return forwarded.get().response();
+                }
+            }
+            throw e;
+        }
     }
 
     static ResponseEntity<PlanStatusView> accepted(PlanService.Submission submission) {

@@ -3,12 +3,17 @@ package org.techroute.api.plans;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.annotation.PreDestroy;
 
@@ -36,9 +41,20 @@ public class PlanEvents {
         return thread;
     });
     private final TechrouteProperties.Api settings;
+    /** The live state of runs at other instances, from their relayed events (cluster mode). */
+    private final Map<String, PlanRuns.Live> remoteLive = new ConcurrentHashMap<>();
+    private volatile Relay relay;
 
-    public PlanEvents(TechrouteProperties properties) {
+    /** Where the events of runs solved here go besides this instance's streams (the other instances). */
+    interface Relay {
+        void publish(String planId, String name, Object data, PlanRuns.Live live);
+    }
+
+    private final ObjectMapper mapper;
+
+    public PlanEvents(TechrouteProperties properties, ObjectMapper mapper) {
         this.settings = properties.api();
+        this.mapper = mapper;
     }
 
     /** Opens a stream for a plan; 429 when too many are open. */
@@ -74,16 +90,58 @@ public class PlanEvents {
         });
     }
 
-    public void bestScore(String planId, SolverEvents.BestScore event) {
+    /** A new best score of a run solved here, with what the run knows now. */
+    public void bestScore(String planId, SolverEvents.BestScore event, PlanRuns.Live live) {
         broadcast(planId, "best-score", event);
+        relay(planId, "best-score", event, live);
     }
 
-    public void status(String planId, SolverEvents.Status event) {
+    /** A status change of a run solved here, with what the run knows now. */
+    public void status(String planId, SolverEvents.Status event, PlanRuns.Live live) {
         broadcast(planId, "status", event);
+        relay(planId, "status", event, live);
     }
 
-    /** Completes every stream of a plan (its run ended, or it was deleted). */
+    /** Completes every stream of a plan (its run ended, or it was deleted), here and at the other instances. */
     public void complete(String planId) {
+        completeHere(planId);
+        relay(planId, "complete", null, null);
+    }
+
+    void relayTo(Relay relay) {
+        this.relay = relay;
+    }
+
+    private void relay(String planId, String name, Object data, PlanRuns.Live live) {
+        Relay target = relay;
+        if (target != null) {
+            target.publish(planId, name, data, live);
+        }
+    }
+
+    /** An event of a run at another instance: to the streams here, and its live state kept for status reads. */
+    void relayed(String planId, String name, JsonNode data, PlanRuns.Live live) throws JsonProcessingException {
+        if (live != null) {
+            remoteLive.put(planId, live);
+        }
+        switch (name) {
+            case "best-score" -> broadcast(planId, name, mapper.treeToValue(data, SolverEvents.BestScore.class));
+            case "status" -> broadcast(planId, name, mapper.treeToValue(data, SolverEvents.Status.class));
+            case "complete" -> {
+                remoteLive.remove(planId);
+                completeHere(planId);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** What a run at another instance knows, from its last relayed event (cluster mode); empty if none. */
+    Optional<PlanRuns.Live> remoteLive(String planId) {
+        return Optional.ofNullable(remoteLive.get(planId));
+    }
+
+    private void completeHere(String planId) {
         dispatcher.execute(() -> {
             List<SseEmitter> list = emitters.remove(planId);
             if (list != null) {
@@ -133,7 +191,7 @@ public class PlanEvents {
 
     @PreDestroy
     void close() throws InterruptedException {
-        emitters.keySet().forEach(this::complete);
+        emitters.keySet().forEach(this::completeHere);
         dispatcher.shutdown();
         dispatcher.awaitTermination(2, TimeUnit.SECONDS);
     }

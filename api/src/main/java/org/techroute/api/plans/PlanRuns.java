@@ -3,13 +3,13 @@ package org.techroute.api.plans;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.techroute.api.config.TechrouteProperties;
-import org.techroute.api.errors.ApiException;
-import org.techroute.data.json.ProblemJson;
-import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
 import org.techroute.data.solve.Planner;
 import org.techroute.solver.domain.RoutePlan;
@@ -48,7 +45,6 @@ public class PlanRuns {
     private final PlanRepository repository;
     private final RunClaims claims;
     private final PlanEvents events;
-    private final Planner planner;
     private final ObjectMapper mapper;
     private final TechrouteProperties.Solver settings;
     private final SolverSlots slots;
@@ -57,19 +53,32 @@ public class PlanRuns {
     private final LiveChanges liveChanges;
     private final BestSaver saver;
     private final Map<String, SolverRun> runs = new ConcurrentHashMap<>();
+    private final RunStarts starts;
 
     public PlanRuns(PlanRepository repository, RunClaims claims, PlanEvents events, Planner planner,
             ObjectMapper mapper, TechrouteProperties properties, MeterRegistry meters) {
         this.repository = repository;
         this.claims = claims;
         this.events = events;
-        this.planner = planner;
         this.mapper = mapper;
         this.settings = properties.solver();
         this.slots = new SolverSlots(settings, meters);
         this.lease = new ClusterLease(properties.cluster(), claims);
         this.liveChanges = new LiveChanges(repository, planner, tracks);
         this.saver = new BestSaver(settings.saveInterval(), lease, runs::values);
+        this.starts = new RunStarts(this, repository, claims, planner, slots, lease);
+    }
+
+    /** Told when a run ended here, after its final status and plan were saved (on the run's thread). */
+    public interface RunEnded {
+        void ended(String planId, int run, PlanStatus status, String reason);
+    }
+
+    private final List<RunEnded> endListeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a listener for the end of every run solved here (nightly reports, webhooks). */
+    public void onRunEnded(RunEnded listener) {
+        endListeners.add(listener);
     }
 
     /** What a run knows right now (fresher than the database). */
@@ -85,8 +94,10 @@ public class PlanRuns {
         return runs.containsKey(planId);
     }
 
+    /** What a plan's run knows right now: its run here, else (cluster mode) the last event of its instance. */
     public Optional<Live> live(String planId) {
-        return Optional.ofNullable(runs.get(planId)).map(SolverRun::live);
+        SolverRun run = runs.get(planId);
+        return run != null ? Optional.of(run.live()) : events.remoteLive(planId);
     }
 
     ChangeTracks tracks() {
@@ -97,57 +108,11 @@ public class PlanRuns {
         return slots;
     }
 
-    // ---- starting runs: every path reserves a place, moves the status to QUEUED and queues, or gives it back ----
-
-    /**
-     * The one start sequence: reserve a place (429 when full), move the plan to QUEUED ({@code toQueued} writes the
-     * status and claim and maps the plan; it throws to give up), queue its run; the place is given back when anything
-     * fails. The future gets the run's first best solution as a plan document.
-     */
-    CompletableFuture<Problem> start(String planId, int run, SolverSlots.Priority priority, ChangeTrack change,
-            Supplier<MappedProblem> toQueued) {
-        return start(slots.reserve(), planId, run, priority, change, toQueued);
-    }
-
-    private CompletableFuture<Problem> start(SolverSlots.Reservation reservation, String planId, int run,
-            SolverSlots.Priority priority, ChangeTrack change, Supplier<MappedProblem> toQueued) {
-        boolean queued = false;
-        try {
-            MappedProblem mapped = toQueued.get();
-            SolverRun solverRun = new SolverRun(this, planId, run, mapped, reservation,
-                    priority != null ? priority : SolverSlots.Priority.of(mapped.problem()), change);
-            runs.put(planId, solverRun);
-            queued = true;
-            announce(planId, PlanStatus.QUEUED, run, null, null, null);
-            if (!slots.execute(solverRun, solverRun.priority)) {
-                finish(solverRun, PlanStatus.STOPPED, "the service is shutting down", null);
-            }
-            return solverRun.firstBest;
-        } finally {
-            if (!queued) {
-                reservation.release();
-            }
-        }
-    }
+    // ---- starting runs (RunStarts): every path reserves a place, moves the status to QUEUED and queues ----
 
     /** A new plan: stored VALIDATING (held by this instance), mapped, QUEUED; deleted if it cannot be mapped. */
     public PlanRecord submit(PlanRecord plan, Problem problem) {
-        start(plan.id(), 1, null, null, () -> {
-            repository.insert(plan, lease.instanceId(), lease.until());
-            MappedProblem mapped;
-            try {
-                mapped = planner.prepare(problem);
-            } catch (RuntimeException e) {
-                repository.delete(plan.id());
-                throw e;
-            }
-            if (!repository.updateStatus(plan.id(), EnumSet.of(PlanStatus.VALIDATING), PlanStatus.QUEUED, null,
-                    now())) {
-                throw ApiException.conflict("the plan was deleted while it was validated");
-            }
-            return mapped;
-        });
-        return plan;
+        return starts.submit(plan, problem);
     }
 
     /**
@@ -156,16 +121,11 @@ public class PlanRuns {
      */
     public CompletableFuture<Problem> newRun(PlanRecord finished, Problem document, boolean changed,
             SolverSlots.Priority priority, ChangeTrack change) {
-        int run = finished.runNumber() + 1;
-        return start(finished.id(), run, priority, change, () -> {
-            MappedProblem mapped = planner.prepare(document);
-            if (!repository.startRun(finished.id(), FINISHED, run,
-                    changed ? ProblemJson.write(document.withSolution(null)) : null,
-                    changed ? ProblemJson.write(document) : null, lease.instanceId(), lease.until(), now())) {
-                throw ApiException.conflict("plan '" + finished.id() + "' changed meanwhile; try again");
-            }
-            return mapped;
-        });
+        return starts.newRun(finished, document, changed, priority, change);
+    }
+
+    RunStarts starts() {
+        return starts;
     }
 
     /** Puts a change into a plan's run here; empty when it has none that can take it (none, stopping, ended). */
@@ -174,46 +134,13 @@ public class PlanRuns {
         return run == null ? Optional.empty() : Optional.ofNullable(liveChanges.put(run, change));
     }
 
-    // ---- recovery (see RunRecovery): runs of a dead process or instance, plans waiting for any instance ----
-
-    /** A free slot or queue place, or empty (never 429): for runs this instance picks up by itself. */
-    Optional<SolverSlots.Reservation> room() {
-        return slots.tryReserve();
-    }
-
-    /** Solves a QUEUED plan this instance just claimed (in its run). */
-    void startClaimed(SolverSlots.Reservation room, PlanRecord claimed) {
-        startLeftOver(room, claimed, claimed.runNumber(), () -> true);
-    }
-
-    /** A run left unfinished, solved again from its last saved plan in a new run; false when it was not moved. */
-    boolean resume(SolverSlots.Reservation room, PlanRecord record, boolean anyClaim) {
-        int run = record.runNumber() + 1;
-        return startLeftOver(room, record, run, () -> claims.restartRun(record.id(), run, lease.instanceId(),
-                lease.until(), now(), anyClaim));
-    }
-
-    private boolean startLeftOver(SolverSlots.Reservation room, PlanRecord record, int run,
-            BooleanSupplier toQueued) {
-        if (runs.containsKey(record.id()) || !toQueued.getAsBoolean()) {
-            room.release();
-            return false;
+    /** A queued run, registered and announced (by {@link RunStarts}); false when the slots are shut down. */
+    void queued(SolverRun run) {
+        runs.put(run.planId, run);
+        announce(run, PlanStatus.QUEUED, null);
+        if (!slots.execute(run, run.priority)) {
+            finish(run, PlanStatus.STOPPED, "the service is shutting down", null);
         }
-        try {
-            Problem document = ProblemJson.read(record.document());
-            start(room, record.id(), run, null, null, () -> planner.prepare(document));
-        } catch (Exception e) {
-            room.release();
-            LOG.warn("plan {} cannot be solved again", record.id(), e);
-            repository.finish(record.id(), EnumSet.of(PlanStatus.QUEUED), PlanStatus.FAILED, "the stored plan"
-                    + " cannot be solved again: " + RunRecovery.reasonOf(e), null, now(), lease.instanceId());
-        }
-        return true;
-    }
-
-    /** Marks a run left unfinished STOPPED; false when it was not (any more). */
-    boolean stopLeftOver(String planId, String reason, boolean anyClaim) {
-        return claims.stopOrphan(planId, reason, now(), anyClaim);
     }
 
     // ---- stopping and ending ----
@@ -266,7 +193,7 @@ public class PlanRuns {
             return false;
         }
         run.status = PlanStatus.SOLVING;
-        announce(run.planId, PlanStatus.SOLVING, run.run, null, null, null);
+        announce(run, PlanStatus.SOLVING, null);
         return true;
     }
 
@@ -291,8 +218,15 @@ public class PlanRuns {
             run.status = status;
         }
         ended(run);
-        announce(run.planId, status, run.run, reason, run.bestScore, run.bestScore == null ? null : run.feasible);
+        announce(run, status, reason);
         events.complete(run.planId);
+        for (RunEnded listener : endListeners) {
+            try {
+                listener.ended(run.planId, run.run, status, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener of the end of the run of {} failed", run.planId, e);
+            }
+        }
     }
 
     private void ended(SolverRun run) {
@@ -307,11 +241,14 @@ public class PlanRuns {
     }
 
     void announceBest(SolverRun run, HardMediumSoftLongScore score, long elapsedMillis) {
-        events.bestScore(run.planId, new SolverEvents.BestScore(score.toString(), score.isFeasible(), elapsedMillis));
+        events.bestScore(run.planId, new SolverEvents.BestScore(score.toString(), score.isFeasible(), elapsedMillis),
+                run.live());
     }
 
-    private void announce(String planId, PlanStatus status, int run, String reason, String score, Boolean feasible) {
-        events.status(planId, new SolverEvents.Status(planId, status, run, reason, score, feasible));
+    private void announce(SolverRun run, PlanStatus status, String reason) {
+        Boolean feasible = run.bestScore == null ? null : run.feasible;
+        events.status(run.planId, new SolverEvents.Status(run.planId, status, run.run, reason, run.bestScore,
+                feasible), new Live(status, run.run, run.bestScore, feasible, run.bestAt));
     }
 
     OffsetDateTime now() {

@@ -227,7 +227,7 @@ public class PlanService {
     }
 
     private PlanStatusView view(PlanRecord r) {
-        Optional<PlanRuns.Live> live = runs.live(r.id());
+        Optional<PlanRuns.Live> live = runs.live(r.id()).filter(l -> r.status().isActive() && l.run() == r.runNumber());
         if (live.isPresent() && live.get().score() != null) {
             PlanRuns.Live l = live.get();
             PlanStatus status = r.status().canMoveTo(l.status()) ? l.status() : r.status();

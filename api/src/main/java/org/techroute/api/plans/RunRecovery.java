@@ -75,7 +75,7 @@ public class RunRecovery {
                 }
             }
             while (true) {
-                Optional<SolverSlots.Reservation> room = runs.room();
+                Optional<SolverSlots.Reservation> room = runs.starts().room();
                 if (room.isEmpty()) {
                     return;
                 }
@@ -89,7 +89,7 @@ public class RunRecovery {
                     }
                     continue;
                 }
-                runs.startClaimed(room.get(), record);
+                runs.starts().startClaimed(room.get(), record);
             }
         } catch (RuntimeException e) {
             LOG.warn("cannot poll for plans to solve", e);
@@ -103,18 +103,18 @@ public class RunRecovery {
             return;
         }
         if (onRestart == TechrouteProperties.OnRestart.RESUME) {
-            Optional<SolverSlots.Reservation> room = runs.room();
+            Optional<SolverSlots.Reservation> room = runs.starts().room();
             if (room.isPresent()) {
-                if (runs.resume(room.get(), record, anyClaim)) {
+                if (runs.starts().resume(room.get(), record, anyClaim)) {
                     LOG.info("plan {}: resuming from its last saved plan (run {})", id, record.runNumber() + 1);
                 }
                 return;
             }
-            runs.stopLeftOver(id, "the service stopped before this run ended, and there was no room to resume it",
+            runs.starts().stopLeftOver(id, "the service stopped before this run ended, and there was no room to resume it",
                     anyClaim);
             return;
         }
-        if (runs.stopLeftOver(id, "the service stopped before this run ended", anyClaim)) {
+        if (runs.starts().stopLeftOver(id, "the service stopped before this run ended", anyClaim)) {
             LOG.info("plan {}: marked STOPPED, its run was left unfinished", id);
         }
     }

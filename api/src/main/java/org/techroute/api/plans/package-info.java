@@ -17,6 +17,8 @@
  * run through its {@link org.techroute.api.plans.PlanStatus statuses}; it starts (one reserve, move to QUEUED, queue
  * sequence for every path), saves bests, finishes, recovers and announces runs (status and best-score
  * events)</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.RunStarts}</td><td>the start half of {@code PlanRuns}: the one start
+ * sequence and its entries (new plan, new run, a claimed QUEUED plan, a resumed run)</td></tr>
  * <tr><td>{@link org.techroute.api.plans.SolverRun}</td><td>one run in this instance: its solver, best solutions,
  * waiters and the changes it re-plans; hands every status change to {@code PlanRuns}</td></tr>
  * <tr><td>{@link org.techroute.api.plans.LiveChanges}</td><td>live-change versions: a change put into a running
@@ -27,6 +29,12 @@
  * priorities); nothing about plans</td></tr>
  * <tr><td>{@link org.techroute.api.plans.ClusterLease}</td><td>this instance's name in claims, the lease and its
  * heartbeat</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.PlanCommands}</td><td>cluster mode: a change or stop that reached this
+ * instance for a plan another instance solves, sent there ({@code plan_command}) and its answer returned; requests
+ * sent here by others carried out</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.ClusterBus}</td><td>cluster mode on PostgreSQL: {@code LISTEN/NOTIFY}
+ * between instances (run events for every instance's streams and status reads; "a request is waiting", "answered")
+ * </td></tr>
  * <tr><td>{@link org.techroute.api.plans.RunRecovery}</td><td>restart recovery: runs a killed process or a dead
  * instance left unfinished, and (cluster) QUEUED plans nobody holds; it decides when and which, {@code PlanRuns}
  * moves the statuses</td></tr>

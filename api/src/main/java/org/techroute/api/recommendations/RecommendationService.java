@@ -182,16 +182,15 @@ public class RecommendationService {
                             + visitIds.size() + ", got " + request.position())));
         }
         visitIds.add(request.position(), visit.id());
-        Route route = new Route(request.shiftId(), null, visitIds, null, null, null, null, null, null, null, null,
-                null);
+        Route route = Route.ofVisits(request.shiftId(), null, visitIds);
         if (index < 0) {
             routes.add(route);
         } else {
             routes.set(index, route);
         }
         Solution previous = document.solution();
-        Solution placed = new Solution(previous == null ? null : previous.score(),
-                previous != null && previous.feasible(), null, routes, null, null, null);
+        Solution placed = Solution.ofRoutes(previous == null ? null : previous.score(),
+                previous != null && previous.feasible(), routes);
         Problem withVisit = appendVisit(document, visit, placed);
         MappedProblem mapped = prepare(withVisit, document.visitsOrEmpty().size(), "$.visit");
         SolverFactory<RoutePlan> factory = Planner.solverFactory(Planner.settings(withVisit.optionsOrDefaults()));

@@ -77,8 +77,9 @@ public final class AccessRules {
             new Rule(GET, "/api/me", Access.SIGNED_IN, null),
             // metrics and info need a role
             role(null, "/actuator/{*rest}", Role.VIEWER),
-            // admin: keys, nightly settings (webhooks will go here too)
+            // admin: keys, nightly settings, webhooks
             role(null, "/api/keys", Role.ADMIN), role(null, "/api/keys/{*rest}", Role.ADMIN),
+            role(null, "/api/webhooks", Role.ADMIN), role(null, "/api/webhooks/{*rest}", Role.ADMIN),
             role(PUT, "/api/plans/{id}/nightly", Role.ADMIN),
             // the technician's own route sheet and calendar feed
             new Rule(GET, "/api/plans/{id}/technicians/{technicianId}/{*rest}", Access.OWN_TECHNICIAN, null),

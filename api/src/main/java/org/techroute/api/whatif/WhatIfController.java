@@ -4,11 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -16,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,57 +33,51 @@ import org.techroute.data.json.ProblemFormatException;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Violation;
-import org.techroute.data.solve.Planner;
 import org.techroute.data.whatif.Variant;
-import org.techroute.data.whatif.VariantResult;
 import org.techroute.data.whatif.WhatIfComparison;
 import org.techroute.data.whatif.WhatIfReport;
 import org.techroute.data.whatif.WhatIfRequest;
 
 /**
- * {@code POST /api/plans/{id}/what-if}: solves named variants of a stored plan's problem, one after the other in
- * the request, and returns their KPIs side by side (JSON, or the HTML report with {@code ?format=html}).
+ * {@code POST /api/plans/{id}/what-if}: queues named variants of a stored plan's problem as plans of their own
+ * ({@link WhatIfRuns}) and answers at once; {@code GET /api/plans/{id}/what-if/{whatIfId}} compares their KPIs side
+ * by side (JSON, or the HTML report with {@code ?format=html}) as they finish.
  */
 @RestController
 @Tag(name = "what-if", description = "What-if comparisons of a plan's variants")
 class WhatIfController {
 
-    /** The results: one entry per variant, in the order asked. */
-    record WhatIfResults(String planId, List<VariantResult> variants) {
-    }
-
     private final PlanService plans;
-    private final Planner planner;
+    private final WhatIfRuns whatIfs;
     private final int maxVariants;
     private final Duration maxTotalTime;
 
-    WhatIfController(PlanService plans, Planner planner,
+    WhatIfController(PlanService plans, WhatIfRuns whatIfs,
             @Value("${techroute.api.what-if-max-variants:6}") int maxVariants,
             @Value("${techroute.api.what-if-max-total-time:PT3M}") Duration maxTotalTime) {
         this.plans = plans;
-        this.planner = planner;
+        this.whatIfs = whatIfs;
         this.maxVariants = maxVariants;
         this.maxTotalTime = maxTotalTime;
     }
 
-    @Operation(summary = "Solve variants of a plan's problem and compare their KPIs",
+    @Operation(summary = "Queue variants of a plan's problem to compare their KPIs",
             description = "Body: {\"variants\": [{\"name\": ..., \"removeTechnicianIds\": [...],"
                     + " \"constraintWeights\": {...}, \"timeLimit\": \"PT5S\", ...}]} as in docs/what-if.md. Each"
-                    + " variant starts afresh from the plan's problem (its routes are not reused) and is solved in"
-                    + " this request, one after the other. format=html returns the HTML report instead of JSON.")
-    @ApiResponse(responseCode = "200", description = "One result per variant: status SOLVED or INVALID, score,"
-            + " feasible, KPIs, violations")
+                    + " variant starts afresh from the plan's problem (its routes are not reused) and is queued as a"
+                    + " plan of its own (named '<plan> · what if: <variant>'): it waits for a solver slot like any"
+                    + " plan, shows in the plans list, can be stopped (DELETE /api/plans/{variantPlanId}/solving) and"
+                    + " survives a restart. The answer comes at once; follow GET"
+                    + " /api/plans/{id}/what-if/{whatIfId} (Location) until done.")
+    @ApiResponse(responseCode = "202", description = "Queued: whatIfId, done, and per variant its planId and status"
+            + " (INVALID with violations, NOT_QUEUED when the solver queue was full)")
     @ErrorResponse(status = "400", description = "Not a what-if request, or its variants are invalid")
     @ErrorResponse(status = "404", description = "No such plan")
     @ErrorResponse(status = "422", description = "Too many variants, or their time limits add up to too much")
     @PostMapping(value = "/api/plans/{id}/what-if", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE })
-    ResponseEntity<?> whatIf(@PathVariable String id, @RequestBody(required = false) byte[] body,
-            @Parameter(description = "json (default) or html") @RequestParam(defaultValue = "json") String format) {
-        if (!format.equals("json") && !format.equals("html")) {
-            throw ApiException.badRequest("format must be json or html",
-                    List.of(new Violation("format", null, "must be json or html, not '" + format + "'")));
-        }
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<WhatIfRuns.WhatIfView> whatIf(@PathVariable String id,
+            @RequestBody(required = false) byte[] body) {
         WhatIfRequest request = read(body);
         List<Violation> violations = WhatIfComparison.check(request);
         if (!violations.isEmpty()) {
@@ -93,14 +91,36 @@ class WhatIfController {
                     + " technician(s) or shift(s) the plan does not have", unknown);
         }
         checkBudget(request, base);
-        List<VariantResult> results = new WhatIfComparison(planner).compare(base, request, (name, progress) -> {
-        });
+        WhatIfRuns.WhatIfView view = whatIfs.start(id, base, request);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/plans/" + id + "/what-if/" + view.whatIfId())).body(view);
+    }
+
+    @Operation(summary = "A what-if comparison as it stands: each variant's status, score, feasibility and KPIs",
+            description = "done is true once every variant's plan has finished. format=html returns the HTML report"
+                    + " instead of JSON.")
+    @ApiResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = WhatIfRuns.WhatIfView.class)),
+            @Content(mediaType = MediaType.TEXT_HTML_VALUE) })
+    @ErrorResponse(status = "400", description = "format is not json or html")
+    @ErrorResponse(status = "404", description = "No such plan or what-if")
+    @GetMapping(value = "/api/plans/{id}/what-if/{whatIfId}",
+            produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE })
+    ResponseEntity<?> result(@PathVariable String id, @PathVariable String whatIfId,
+            @Parameter(description = "json (default) or html") @RequestParam(defaultValue = "json") String format) {
+        if (!format.equals("json") && !format.equals("html")) {
+            throw ApiException.badRequest("format must be json or html",
+                    List.of(new Violation("format", null, "must be json or html, not '" + format + "'")));
+        }
+        WhatIfRuns.WhatIfView view = whatIfs.view(id, whatIfId);
         if (format.equals("html")) {
+            Problem base = plans.stored(id).document();
             String title = "What if: " + (base.name() == null ? "plan " + id : base.name());
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(WhatIfReport.html(title, results));
+                    .body(WhatIfReport.html(title, view.results()));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new WhatIfResults(id, results));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
     }
 
     private void checkBudget(WhatIfRequest request, Problem base) {

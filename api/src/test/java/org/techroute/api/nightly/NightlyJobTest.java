@@ -49,6 +49,8 @@ class NightlyJobTest {
     @Autowired
     NightlyJob nightly;
     @Autowired
+    NightlyRuns nightlyRuns;
+    @Autowired
     PlanService plans;
     @Autowired
     PlanRepository repository;
@@ -77,11 +79,21 @@ class NightlyJobTest {
         List<NightlyRuns.NightlyRun> report = nightly.run();
 
         assertThat(report).as("the plan being solved is skipped").hasSize(1);
+        assertThat(report.get(0).planId()).isEqualTo(marked);
+        assertThat(report.get(0).status()).as("a queued run, not solved on the scheduler thread")
+                .isEqualTo("RUNNING");
+        assertThat(repository.findById(marked).orElseThrow().runNumber()).as("a new run of the plan").isEqualTo(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         NightlyRuns.NightlyRun run = report.get(0);
-        assertThat(run.planId()).isEqualTo(marked);
+        while ("RUNNING".equals(run.status())) {
+            assertThat(System.nanoTime()).as("the nightly run ended within 60 s").isLessThan(deadline);
+            Thread.sleep(50);
+            run = nightlyRuns.find(run.id()).orElseThrow();
+        }
         assertThat(run.status()).isIn("IMPROVED", "NOT_BETTER");
         assertThat(run.scoreBefore()).isEqualTo(scoreBefore);
         assertThat(run.scoreAfter()).isNotNull();
+        assertThat(run.finishedAt()).isNotNull();
         assertThat(run.kpisBefore()).contains("travelSeconds");
         String scoreNow = repository.findById(marked).orElseThrow().score();
         assertThat(scoreNow).isEqualTo("IMPROVED".equals(run.status()) ? run.scoreAfter() : scoreBefore);

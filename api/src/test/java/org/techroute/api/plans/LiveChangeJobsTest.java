@@ -70,7 +70,8 @@ class LiveChangeJobsTest {
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "techroute.solver.slots", slots, "techroute.solver.queue-length", queueLength,
                 "techroute.solver.save-interval", saveInterval))).bindOrCreate("techroute", TechrouteProperties.class);
-        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties),
+        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties,
+                ProblemJson.mapper()),
                 planner, ProblemJson.mapper(), properties, new SimpleMeterRegistry());
     }
 
@@ -114,7 +115,7 @@ class LiveChangeJobsTest {
 
     private String solving(Duration timeLimit) throws InterruptedException {
         String id = insert(demo(timeLimit));
-        jobs.start(id, 1, null, null, () -> planner.prepare(demo(timeLimit)));
+        jobs.starts().start(id, 1, null, null, () -> planner.prepare(demo(timeLimit)));
         await(() -> jobs.live(id).map(live -> live.score() != null).orElse(false));
         return id;
     }
@@ -216,13 +217,13 @@ class LiveChangeJobsTest {
         String busy = solving(Duration.ofMinutes(5));
         // queued in this order, all of them only end when stopped
         String ordinary = insert(demo(Duration.ofMinutes(5)));
-        jobs.start(ordinary, 1, null, null, () -> planner.prepare(demo(Duration.ofMinutes(5))));
+        jobs.starts().start(ordinary, 1, null, null, () -> planner.prepare(demo(Duration.ofMinutes(5))));
         String change = insert(demo(Duration.ofMinutes(5)));
-        jobs.start(change, 1, SolverSlots.Priority.DAY_IN_PROGRESS, null,
+        jobs.starts().start(change, 1, SolverSlots.Priority.DAY_IN_PROGRESS, null,
                 () -> planner.prepare(demo(Duration.ofMinutes(5))));
         Problem withNow = demo(Duration.ofMinutes(5)).withNow(NOON);
         String today = insert(withNow);
-        jobs.start(today, 1, null, null, () -> planner.prepare(withNow));
+        jobs.starts().start(today, 1, null, null, () -> planner.prepare(withNow));
         assertThat(List.of(status(ordinary), status(change), status(today))).containsOnly(PlanStatus.QUEUED);
 
         jobs.stop(busy, "make room");

@@ -48,6 +48,8 @@ class PlanControllerTest {
     PlanChanges changes;
     @MockitoBean
     PlanEvents events;
+    @MockitoBean
+    PlanCommands commands;
 
     static PlanStatusView view(String id, PlanStatus status) {
         return new PlanStatusView(id, "Test", status, 1, null, null, null, null, AT, AT);

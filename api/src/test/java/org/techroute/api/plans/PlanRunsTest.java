@@ -49,7 +49,7 @@ class PlanRunsTest {
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "techroute.solver.slots", "1", "techroute.solver.queue-length", "1",
                 "techroute.solver.save-interval", "PT0.2S"))).bindOrCreate("techroute", TechrouteProperties.class);
-        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties),
+        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties, ProblemJson.mapper()),
                 Problems.planner(), ProblemJson.mapper(), properties, new SimpleMeterRegistry());
     }
 
@@ -66,7 +66,7 @@ class PlanRunsTest {
         repository.insert(new PlanRecord(id, "t", PlanStatus.QUEUED, null, 1, ProblemJson.write(problem), null,
                 null, null, null, null, now, now, null, null));
         Problem queued = problem;
-        jobs.start(id, 1, null, null, () -> Problems.planner().prepare(queued));
+        jobs.starts().start(id, 1, null, null, () -> Problems.planner().prepare(queued));
         return id;
     }
 

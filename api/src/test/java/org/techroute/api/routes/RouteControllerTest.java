@@ -44,8 +44,8 @@ class RouteControllerTest {
         Visit v = new Visit("V1", null, visit, 600L, null, null, null, null, null, null, null, null, null);
         Route route = new Route("S1", "T1", List.of("V1"), null, null, null, null, null, null, null, null, null);
         return Problem.of("p", Options.defaults().withTravelMode(mode), List.of(t), List.of(shift), List.of(v))
-                .withSolution(new Solution("0hard/0medium/0soft", true, null, List.of(route), List.of(), List.of(),
-                        List.of()));
+                .withSolution(Solution.ofRoutes("0hard/0medium/0soft", true, List.of(route))
+                        .withUnassignedVisits(List.of()).withConstraints(List.of()));
     }
 
     @Test

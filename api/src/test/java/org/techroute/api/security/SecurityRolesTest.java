@@ -131,6 +131,9 @@ class SecurityRolesTest {
             new Call("GET", "/api/keys", null, Need.ADMIN),
             new Call("POST", "/api/keys", "{}", Need.ADMIN),
             new Call("DELETE", "/api/keys/no-such-key", null, Need.ADMIN),
+            new Call("GET", "/api/webhooks", null, Need.ADMIN),
+            new Call("POST", "/api/webhooks", "{}", Need.ADMIN),
+            new Call("DELETE", "/api/webhooks/no-such-webhook", null, Need.ADMIN),
             new Call("PATCH", "/api/plans/no-such-plan", "{}", Need.ADMIN),
             new Call("GET", "/api/plans/no-such-plan/technicians/anna/route-sheet", null, Need.OWN_TECHNICIAN),
             new Call("GET", "/api/technicians/anna/calendar.ics", null, Need.OWN_TECHNICIAN));

@@ -1,11 +1,19 @@
 package org.techroute.api.whatif;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +54,8 @@ class WhatIfControllerTest {
     MockMvc mvc;
     @MockitoBean
     PlanService plans;
+    @MockitoBean
+    WhatIfRuns whatIfs;
 
     Problem base;
 
@@ -57,39 +67,32 @@ class WhatIfControllerTest {
     }
 
     @Test
-    void solvesEachVariantAndReturnsTheirKpis() throws Exception {
-        // a technician no visit names (removing one a visit names makes the variant INVALID)
-        String removed = base.technicians().stream().map(t -> t.id())
-                .filter(t -> base.visits().stream().noneMatch(v -> names(v.requiredTechnicianIds(), t)
-                        || names(v.preferredTechnicianIds(), t) || names(v.excludedTechnicianIds(), t)))
-                .findFirst().orElseThrow();
+    void queuesTheVariantsAndAnswersAtOnce() throws Exception {
+        WhatIfRuns.WhatIfView queued = new WhatIfRuns.WhatIfView("w1", "p1", false, List.of(
+                new WhatIfRuns.VariantView("as planned", "v1", "QUEUED", null, null, null, null),
+                new WhatIfRuns.VariantView("one technician fewer", "v2", "QUEUED", null, null, null, null)));
+        when(whatIfs.start(eq("p1"), any(), any())).thenReturn(queued);
         mvc.perform(post("/api/plans/p1/what-if").contentType(MediaType.APPLICATION_JSON)
-                        .content(TWO_VARIANTS.formatted(removed)))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-                .andExpect(jsonPath("$.planId").value("p1"))
-                .andExpect(jsonPath("$.variants.length()").value(2))
-                .andExpect(jsonPath("$.variants[0].name").value("as planned"))
-                .andExpect(jsonPath("$.variants[0].status").value("SOLVED"))
-                .andExpect(jsonPath("$.variants[0].score").isString())
-                .andExpect(jsonPath("$.variants[0].kpis.visitsAssigned").isNumber())
-                .andExpect(jsonPath("$.variants[1].name").value("one technician fewer"))
-                .andExpect(jsonPath("$.variants[1].violations").doesNotExist())
-                .andExpect(jsonPath("$.variants[1].status").value("SOLVED"))
-                .andExpect(jsonPath("$.variants[1].kpis.shiftsTotal").value(base.shifts().size() - 1));
-    }
-
-    static boolean names(java.util.List<String> ids, String id) {
-        return ids != null && ids.contains(id);
+                        .content(TWO_VARIANTS.formatted(base.technicians().get(0).id())))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/plans/p1/what-if/w1"))
+                .andExpect(jsonPath("$.done").value(false))
+                .andExpect(jsonPath("$.variants[1].planId").value("v2"))
+                .andExpect(jsonPath("$.variants[1].status").value("QUEUED"));
+        verify(whatIfs).start(eq("p1"), eq(base), argThat(r -> r.variants().size() == 2));
     }
 
     @Test
     void htmlReportOnRequest() throws Exception {
-        mvc.perform(post("/api/plans/p1/what-if?format=html").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"variants\": [{\"name\": \"as planned\", \"timeLimit\": \"PT1S\"}]}"))
+        when(whatIfs.view("p1", "w1")).thenReturn(new WhatIfRuns.WhatIfView("w1", "p1", true, List.of(
+                new WhatIfRuns.VariantView("as planned", "v1", "SOLVED", "0hard/0medium/-5soft", true, null,
+                        null))));
+        mvc.perform(get("/api/plans/p1/what-if/w1?format=html"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("as planned")));
+        mvc.perform(get("/api/plans/p1/what-if/w1?format=pdf"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test
@@ -133,8 +136,5 @@ class WhatIfControllerTest {
                                 + " {\"name\": \"b\", \"timeLimit\": \"PT2M\"}]}"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail").value(containsString("add up to")));
-        mvc.perform(post("/api/plans/p1/what-if?format=pdf").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"variants\": [{\"name\": \"a\", \"timeLimit\": \"PT1S\"}]}"))
-                .andExpect(status().isBadRequest());
     }
 }

@@ -80,8 +80,7 @@ class DayCheckerTest {
     @Test
     void aVisitNeitherServedNorUnassignedIsReported() {
         Solution solution = morning.solution();
-        Problem lost = morning.withSolution(new Solution(solution.score(), solution.feasible(), solution.kpis(),
-                solution.routes(), List.of(), solution.constraints(), solution.warnings()));
+        Problem lost = morning.withSolution(solution.withUnassignedVisits(List.of()));
         if (solution.unassignedVisits().isEmpty()) {
             return; // nothing to lose on this day
         }
@@ -112,7 +111,6 @@ class DayCheckerTest {
                     steps));
         }
         Solution s = morning.solution();
-        return morning.withSolution(new Solution(s.score(), s.feasible(), s.kpis(), routes, s.unassignedVisits(),
-                s.constraints(), s.warnings()));
+        return morning.withSolution(s.withRoutes(routes));
     }
 }

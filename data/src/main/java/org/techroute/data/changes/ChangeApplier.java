@@ -888,11 +888,9 @@ public final class ChangeApplier {
             List<Route> startRoutes = new ArrayList<>();
             for (Shift shift : shifts) {
                 List<String> ids = routes.getOrDefault(shift.id(), List.of());
-                startRoutes.add(new Route(shift.id(), shift.technicianId(), ids, null, null, null, null, null,
-                        null, null, null, List.of()));
+                startRoutes.add(Route.ofVisits(shift.id(), shift.technicianId(), ids));
             }
-            return updated.withSolution(new Solution(solution.score(), solution.feasible(), solution.kpis(),
-                    startRoutes, solution.unassignedVisits(), solution.constraints(), solution.warnings()));
+            return updated.withSolution(solution.withRoutes(startRoutes));
         }
     }
 }

@@ -22,8 +22,26 @@ public record Solution(String score, boolean feasible, Kpis kpis, List<Route> ro
         List<UnassignedVisit> unassignedVisits, List<ConstraintScore> constraints, List<Violation> warnings,
         List<LocationSnap> snaps) {
 
-    public Solution(String score, boolean feasible, Kpis kpis, List<Route> routes,
-            List<UnassignedVisit> unassignedVisits, List<ConstraintScore> constraints, List<Violation> warnings) {
-        this(score, feasible, kpis, routes, unassignedVisits, constraints, warnings, null);
+    /**
+     * A solution with only routes (visit ids in order) and a score: what a client or a change puts in before the
+     * plan is described again. Every other field is empty; widen it with the {@code with...} copies.
+     */
+    public static Solution ofRoutes(String score, boolean feasible, List<Route> routes) {
+        return new Solution(score, feasible, null, routes, null, null, null, null);
+    }
+
+    /** This solution with other routes; every other field kept. */
+    public Solution withRoutes(List<Route> newRoutes) {
+        return new Solution(score, feasible, kpis, newRoutes, unassignedVisits, constraints, warnings, snaps);
+    }
+
+    /** This solution with another score analysis ({@code null}: without one); every other field kept. */
+    public Solution withConstraints(List<ConstraintScore> newConstraints) {
+        return new Solution(score, feasible, kpis, routes, unassignedVisits, newConstraints, warnings, snaps);
+    }
+
+    /** This solution with other unassigned visits; every other field kept. */
+    public Solution withUnassignedVisits(List<UnassignedVisit> newUnassignedVisits) {
+        return new Solution(score, feasible, kpis, routes, newUnassignedVisits, constraints, warnings, snaps);
     }
 }

@@ -100,7 +100,7 @@ class AppointmentFinderTest {
         List<Visit> visits = new ArrayList<>(plan.visitsOrEmpty());
         visits.add(booked);
         Problem withVisit = plan.withResources(plan.technicians(), plan.shifts(), visits).withSolution(
-                new Solution(null, false, null, routes, null, null, null));
+                Solution.ofRoutes(null, false, routes));
         var mapped = PLANNER.prepare(withVisit);
         RoutePlan routePlan = mapped.plan();
         Problem described = Planner.describe(mapped, routePlan, Planner.solverFactory(Planner.settings(withVisit

@@ -34,8 +34,7 @@ class BreaksUnderWayTest {
                         service("b", "10:30", "11:30"), lunch, service("c", "13:00", "14:00")),
                 plan.solution().routes().get(1));
         Solution s = plan.solution();
-        return plan.withSolution(new Solution(s.score(), s.feasible(), s.kpis(), routes, s.unassignedVisits(),
-                s.constraints(), s.warnings()));
+        return plan.withSolution(s.withRoutes(routes));
     }
 
     @Test

@@ -84,7 +84,7 @@ class DispatcherChangesTest {
                 route("tom-mon", "tom", List.of("a", "b", "c"), service("a", "09:00", "10:00"),
                         service("b", "10:30", "11:30"), service("c", "13:00", "14:00")),
                 route("una-mon", "una", List.of("e"), service("e", "09:00", "10:00"))),
-                List.of(new UnassignedVisit("x", Priority.NORMAL, "NO_ROOM", "no room")), null, null);
+                List.of(new UnassignedVisit("x", Priority.NORMAL, "NO_ROOM", "no room")), null, null, null);
         return new Problem("a day", null, new Options(java.time.Duration.ofSeconds(5), TravelMode.HAVERSINE, 35.0, 1L, 50L, null),
                 technicians, shifts, visits, solution);
     }
@@ -379,7 +379,7 @@ class DispatcherChangesTest {
                         service("b", "10:30", "11:30"))),
                 List.of(new UnassignedVisit("x", Priority.NORMAL, "NO_ROOM", "no room"),
                         new UnassignedVisit("emergency", Priority.CRITICAL, "SKILL", "nobody has the skill")),
-                null, null);
+                null, null, null);
         PlanDiff diff = PlanDiff.between(before, after);
         assertThat(diff.unassigned()).extracting(UnassignedVisit::visitId, UnassignedVisit::reason)
                 .containsExactly(tuple("emergency", "SKILL"));

@@ -107,8 +107,7 @@ class PlanCalendarTest {
     @Test
     void aTechnicianWithoutVisitsGetsAnEmptyCalendar() throws Exception {
         Problem plan = plan();
-        Problem noRoutes = plan.withSolution(new org.techroute.data.model.Solution(plan.solution().score(), true,
-                plan.solution().kpis(), List.of(), plan.solution().unassignedVisits(), null, null));
+        Problem noRoutes = plan.withSolution(plan.solution().withRoutes(List.of()).withConstraints(null));
 
         Calendar calendar = parse(PlanCalendar.technician(noRoutes, "p", "anna", Instant.parse(
                 "2026-11-22T18:00:00Z")));
