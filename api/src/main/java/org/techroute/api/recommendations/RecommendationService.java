@@ -73,10 +73,10 @@ public class RecommendationService {
         Solution solution = document.solution();
         if (solution != null && solution.routes() != null) {
             List<Route> routes = solution.routes().stream().map(r -> r.visitIds() == null
-                    || !r.visitIds().contains(visitId) ? r : new Route(r.shiftId(), r.technicianId(),
-                            r.visitIds().stream().filter(id -> !id.equals(visitId)).toList(), null, null, null, null,
-                            null, null, null, null, List.of())).toList();
-            solution = new Solution(solution.score(), solution.feasible(), null, routes, null, null, null);
+                    || !r.visitIds().contains(visitId) ? r
+                            : r.withVisitsOnly(r.visitIds().stream().filter(id -> !id.equals(visitId)).toList()))
+                    .toList();
+            solution = Solution.ofRoutes(solution.score(), solution.feasible(), routes);
         }
         Problem without = document.withResources(document.technicians(), document.shifts(), others)
                 .withSolution(solution);
