@@ -54,6 +54,16 @@ public final class Schedule {
      */
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
             int nextLocation, BreakListener listener) {
+        return visit(shift, fromLocation, departureMillis, breaksDone, visit, nextLocation, listener, true);
+    }
+
+    /**
+     * {@link #visit(Shift, int, long, int, Visit, int, BreakListener)}; service starts no earlier than the visit's
+     * links allow as they are planned now ({@link Visit#linkedNotBeforeMillis}: the visits it follows and, with
+     * {@code withCrew}, its crew). The technician waits for them as for a time window.
+     */
+    public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
+            int nextLocation, BreakListener listener, boolean withCrew) {
         if (visit.isStarted()) {
             // Started or done: its times are facts, not plans.
             long start = visit.getActualStartMillis();
@@ -73,11 +83,13 @@ public final class Schedule {
             done++;
         }
         long arrival = leave + travel;
+        long linked = visit.isCrewVisit() || visit.hasDependencies() ? visit.linkedNotBeforeMillis(withCrew)
+                : Long.MIN_VALUE;
         long ready = arrival;
         long breakLateness = 0;
         while (done < breaks.size()) {
             ShiftBreak pending = breaks.get(done);
-            long wouldStart = visit.serviceStartFor(ready);
+            long wouldStart = visit.serviceStartFor(Math.max(ready, linked));
             long breakStart = Math.max(ready, pending.earliestStartMillis());
             boolean fitsInWait = breakStart + pending.durationMillis() <= wouldStart;
             long nextStopEstimate = wouldStart + visit.getServiceDurationMillis()
@@ -90,7 +102,7 @@ public final class Schedule {
             ready = breakStart + pending.durationMillis();
             done++;
         }
-        long serviceStart = visit.serviceStartFor(ready);
+        long serviceStart = visit.serviceStartFor(Math.max(ready, linked));
         return new VisitTiming(arrival, serviceStart, serviceStart + visit.getServiceDurationMillis(), done,
                 breakLateness);
     }
