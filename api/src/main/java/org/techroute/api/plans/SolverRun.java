@@ -82,7 +82,7 @@ final class SolverRun implements Runnable {
         this.target = mapped;
         this.applied = mapped;
         this.latest = mapped.problem();
-        this.factory = Planner.solverFactory(Planner.settings(mapped.problem().optionsOrDefaults()));
+        this.factory = Planner.solverFactory(Planner.settings(mapped.problem().optionsOrDefaults()), mapped.plan());
         this.reservation = reservation;
         waiters.add(new Waiter(0, firstBest, change));
         if (change != null) {
