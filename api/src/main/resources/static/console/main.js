@@ -221,6 +221,21 @@ function explain(visitId, focusPanel = true) {
     ['Certifications', (visit.requiredCertifications || []).join(', ') || 'none'],
   ];
   if (visit.requiredTechnicianIds && visit.requiredTechnicianIds.length) rows.push(['Required', visit.requiredTechnicianIds.join(', ')]);
+  if (visit.crewId) {
+    const members = (service && service.crew && service.crew.members)
+      || (plan.visits || []).filter((v) => v.crewId === visit.crewId && v.id !== visit.id).map((v) => ({ visitId: v.id }));
+    rows.push(['Crew', `${visit.crewId}: with ${members.map((m) => m.visitId + (m.technicianId ? ` (${m.technicianId})` : '')).join(', ')}`]);
+  }
+  if (visit.after && visit.after.length) {
+    rows.push(['After', visit.after.map((a) => `${a.visitId} + ${duration(a.minDelaySeconds || 0)}`
+      + (a.maxDelaySeconds != null ? ` (at most ${duration(a.maxDelaySeconds)})` : '')
+      + (a.sameTechnician ? ', same technician' : '')).join('; ')]);
+  }
+  const followers = (plan.visits || []).filter((v) => (v.after || []).some((a) => a.visitId === visit.id)).map((v) => v.id);
+  if (followers.length) rows.push(['Followed by', followers.join(', ')]);
+  if (visit.parts && Object.keys(visit.parts).length) {
+    rows.push(['Parts', Object.entries(visit.parts).map(([part, n]) => `${n} × ${part}`).join(', ')]);
+  }
   if (visit.preferredTechnicianIds && visit.preferredTechnicianIds.length) rows.push(['Preferred', visit.preferredTechnicianIds.join(', ')]);
   clear($('#details'),
     el('div', { class: 'details', dataset: { visitId } },
@@ -229,7 +244,10 @@ function explain(visitId, focusPanel = true) {
       unassigned ? el('p', { class: 'reason', dataset: { field: 'reason' } },
         el('strong', {}, `Unassigned: ${unassigned.reason || ''}`), el('br'), unassigned.detail || '') : null));
   state.map.select(visitId);
-  for (const b of document.querySelectorAll('#timeline button.tl-block')) b.classList.toggle('selected', b.dataset.visitId === visitId);
+  for (const b of document.querySelectorAll('#timeline button.tl-block')) {
+    b.classList.toggle('selected', b.dataset.visitId === visitId);
+    b.classList.toggle('crew-linked', !!visit.crewId && b.dataset.crewId === visit.crewId && b.dataset.visitId !== visitId);
+  }
   if (focusPanel) showTab('details');
 }
 

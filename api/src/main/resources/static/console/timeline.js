@@ -1,5 +1,6 @@
 // A light per-technician timeline (no library): one row per shift of the chosen day, with the shift span, travel,
-// wait, break and service blocks from solution.routes[].steps, overtime hatched, CRITICAL visits marked "!".
+// wait, break and service blocks from solution.routes[].steps, overtime hatched, CRITICAL visits marked "!", the visits
+// of a crew linked (a dashed outline, the crew in the tooltip, and a click on one marks every visit of its crew).
 import { el, clear, hhmm, duration } from './dom.js';
 
 const ms = (iso) => Date.parse(iso);
@@ -61,13 +62,17 @@ export function renderTimeline(container, plan, dayIso, colourOf, onVisit, selec
       if (step.type === 'SERVICE') {
         const visit = visits.get(step.visitId) || { id: step.visitId };
         const critical = visit.priority === 'CRITICAL';
+        const crew = step.crew;
         const label = `Visit ${visit.id}${visit.customerName ? ' ' + visit.customerName : ''}, ${times}`
-          + (critical ? ', critical' : '');
+          + (critical ? ', critical' : '')
+          + (crew ? `, crew ${crew.crewId} with ${(crew.members || []).map((m) => `${m.visitId} (${m.technicianId || 'unassigned'})`).join(', ')}` : '');
+        const data = { visitId: visit.id };
+        if (crew) data.crewId = crew.crewId;
         const block = el('button', {
-          type: 'button', class: `tl-block step-SERVICE${critical ? ' critical' : ''}`
+          type: 'button', class: `tl-block step-SERVICE${critical ? ' critical' : ''}${crew ? ' crew' : ''}`
             + (visit.id === selectedId ? ' selected' : ''),
           style: { ...style, background: colourOf(shift.technicianId) }, title: label, 'aria-label': label,
-          dataset: { visitId: visit.id },
+          dataset: data,
         });
         block.addEventListener('click', () => onVisit(visit.id));
         track.append(block);

@@ -9,7 +9,14 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.EnumSet;
+
 import org.techroute.data.Examples;
+import org.techroute.data.demo.DemoFeature;
+import org.techroute.data.demo.DemoProblemGenerator;
+import org.techroute.data.demo.DemoSpec;
+import org.techroute.data.demo.PointSource;
+import org.techroute.data.model.TravelMode;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.mapping.ProblemMapper;
@@ -171,6 +178,55 @@ class LinksModelTest {
         assertThat(reason(plan, "v3").reason()).isEqualTo("CREW");
         assertThat(reason(plan, "v3").detail()).isEqualTo("crew c1 needs 3 different technicians, one per visit"
                 + " [v3, v7, v8], but not that many can serve its visits");
+    }
+
+    @Test
+    void theDemoFeaturesAddCrewsAndFollowUpsThatASolveKeeps() {
+        DemoSpec spec = new DemoSpec("Demo", 4, 30, 2, java.time.LocalDate.of(2026, 11, 24),
+                java.time.ZoneOffset.ofHours(1), TravelMode.HAVERSINE, 3);
+        Problem plain = DemoProblemGenerator.generate(spec, PointSource.liechtenstein());
+        assertThat(plain.visits()).allMatch(v -> v.crewId() == null && v.after() == null);
+        Problem demo = DemoFeature.apply(plain, EnumSet.of(DemoFeature.CREWS, DemoFeature.DEPENDENCIES));
+        assertThat(new ProblemValidator().validate(demo).errors()).isEmpty();
+        assertThat(demo.visits()).filteredOn(v -> v.crewId() != null).hasSize(6); // three crews of two
+        assertThat(demo.visits()).filteredOn(v -> v.after() != null).isNotEmpty();
+        assertThat(demo.visits().stream().filter(v -> v.id().endsWith("-HELPER")).findFirst().orElseThrow()
+                .requiredSkills()).isNull();
+        Problem solved = new Planner(mapper).solve(demo.withOptions(demo.optionsOrDefaults().withStepLimit(50L)
+                .withTimeLimit(java.time.Duration.ofSeconds(20))),
+                progress -> { });
+        assertThat(solved.solution().feasible()).as(solved.solution().score()).isTrue();
+        for (var visit : demo.visits()) {
+            if (visit.crewId() != null) {
+                boolean served = isServed(solved, visit.id());
+                assertThat(demo.visits().stream().filter(v -> visit.crewId().equals(v.crewId()))
+                        .allMatch(v -> isServed(solved, v.id()) == served)).as(visit.crewId()).isTrue();
+            }
+            for (var after : visit.afterOrEmpty()) {
+                if (isServed(solved, visit.id())) {
+                    assertThat(service(solved, visit.id()).start()).isAfterOrEqualTo(service(solved,
+                            after.visitId()).end().plusSeconds(after.minDelaySecondsOrZero()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCancelledVisitTakesItsLinksWithIt() {
+        Problem plan = new Planner(mapper).solve(Examples.problem(withLinks()), progress -> { });
+        Problem changed = org.techroute.data.changes.ChangeApplier.apply(plan,
+                new org.techroute.data.changes.PlanChangeRequest(null, List.of(
+                        new org.techroute.data.changes.PlanChange.CancelVisit("v7"),
+                        new org.techroute.data.changes.PlanChange.CancelVisit("v2"))));
+        assertThat(changed.visits().stream().filter(v -> v.id().equals("v3")).findFirst().orElseThrow().crewId())
+                .isNull();
+        assertThat(changed.visits().stream().filter(v -> v.id().equals("v6")).findFirst().orElseThrow().after())
+                .isNull();
+        assertThat(new ProblemValidator().validate(changed).errors()).isEmpty();
+    }
+
+    static boolean isServed(Problem plan, String visitId) {
+        return plan.solution().routes().stream().anyMatch(r -> r.visitIds().contains(visitId));
     }
 
     static Step service(Problem plan, String visitId) {
