@@ -94,9 +94,10 @@ class DayCheckerTest {
 
     @Test
     void aCrewStartingApartAndAVisitBeforeTheOneItFollowsAreReported() {
-        // two services after now on different routes: as a crew they start apart; the earlier one follows the later
+        // services on two routes (none has started: the morning plan has no pins): as a crew they start apart; the
+        // one that starts first follows the other
         List<Route> routes = morning.solution().routes().stream().filter(r -> r.steps().stream().anyMatch(
-                s -> s.type() == Step.StepType.SERVICE && s.start().isAfter(NOW))).toList();
+                s -> s.type() == Step.StepType.SERVICE)).toList();
         Step first = laterService(routes.get(0));
         Step second = laterService(routes.get(1));
         Step early = first.start().isBefore(second.start()) ? first : second;
@@ -118,8 +119,8 @@ class DayCheckerTest {
     }
 
     private static Step laterService(Route route) {
-        return route.steps().stream().filter(s -> s.type() == Step.StepType.SERVICE && s.start().isAfter(NOW))
-                .findFirst().orElseThrow();
+        return route.steps().stream().filter(s -> s.type() == Step.StepType.SERVICE).reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     private List<Step> steps() {
