@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.slf4j.LoggerFactory;
 
+import org.techroute.data.demo.DemoFeature;
 import org.techroute.data.mapping.ProblemMapper;
 import org.techroute.data.model.TravelMode;
 import org.techroute.data.road.ExtractLocator;
@@ -19,7 +20,8 @@ import org.techroute.data.validation.ProblemValidator;
 
 /**
  * {@code day [--days N] [--seed S] [--technicians T] [--visits V] [--changes C] [--steps K]
- * [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--verbose]}: simulates N working
+ * [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--verbose] [--features LIST]}:
+ * simulates N working
  * days (seeds S, S+1, ...), each with C random changes re-planned with K local search steps per solve, checks
  * every plan with the {@link DayChecker} and prints a markdown summary. Exit status 0 when no invariant was
  * violated, 1 when one was, 2 for bad options.
@@ -27,7 +29,7 @@ import org.techroute.data.validation.ProblemValidator;
 public final class DayCommand {
 
     record Options(int days, long seed, int technicians, int visits, int changes, long steps, TravelMode mode,
-            Path osm, Path cache, Path report, boolean verbose) {
+            Path osm, Path cache, Path report, boolean verbose, java.util.Set<DemoFeature> features) {
     }
 
     private DayCommand() {
@@ -65,7 +67,7 @@ public final class DayCommand {
             Planner planner = new Planner(new ProblemMapper(new ProblemValidator(), matrices));
             DaySimulator simulator = new DaySimulator(planner, travel, road == null ? null : road.graph(),
                     new DaySimulator.Settings(options.technicians(), options.visits(), options.changes(),
-                            options.steps(), options.mode()), ChangeKinds.all());
+                            options.steps(), options.mode(), options.features()), ChangeKinds.all());
             DayReport report = new DayReport();
             long started = System.nanoTime();
             for (int d = 0; d < options.days(); d++) {
@@ -109,6 +111,7 @@ public final class DayCommand {
         System.err.println("""
                 Usage: day [--days N] [--seed S] [--technicians T] [--visits V] [--changes C] [--steps K]
                            [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--verbose]
+                           [--features LIST]
                   --days N         days to simulate, seeds S, S+1, ... (default 50)
                   --seed S         seed of the first day (default 1)
                   --technicians T  technicians with a shift; one more is on standby for ADD_SHIFT (default 4)
@@ -120,6 +123,8 @@ public final class DayCommand {
                   --cache DIR      graph cache folder (default data-files/graph-cache/<extract>)
                   --report FILE    also write the markdown summary to FILE
                   --verbose        every violation of every day on standard error
+                  --features LIST  optional parts of the days, as the generate command's: travel-limit, parts,
+                                   crews, dependencies (default none)
                 Exit status: 0 no invariant violated, 1 some violated, 2 bad options.""");
     }
 
@@ -135,6 +140,7 @@ public final class DayCommand {
         Path cache = null;
         Path report = null;
         boolean verbose = false;
+        java.util.Set<DemoFeature> features = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -164,6 +170,7 @@ public final class DayCommand {
                 case "--osm" -> osm = Path.of(v);
                 case "--cache" -> cache = Path.of(v);
                 case "--report" -> report = Path.of(v);
+                case "--features" -> features = DemoFeature.parse(v);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -174,7 +181,8 @@ public final class DayCommand {
         if (technicians < 2) {
             throw new IllegalArgumentException("--technicians must be at least 2");
         }
-        return new Options(days, seed, technicians, visits, changes, steps, mode, osm, cache, report, verbose);
+        return new Options(days, seed, technicians, visits, changes, steps, mode, osm, cache, report, verbose,
+                features);
     }
 
     private static int positive(String option, String value) {

@@ -98,27 +98,64 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
             if (open.isEmpty()) {
                 continue;
             }
-            for (int attempt = 0; attempt < GROUP_ATTEMPTS; attempt++) {
+            boolean placed = false;
+            for (int attempt = 0; attempt < GROUP_ATTEMPTS && !placed; attempt++) {
                 Recreate.Routes routes = recreate.newRoutes();
                 if (!recreate.insertGroup(routes, open, busy, attempt == 0 ? null : random)) {
                     break;
                 }
-                RoutesMove move = routes.toMove("InsertionConstruction");
-                if (move == null) {
-                    break;
-                }
-                RoutesMove undo = move.undo();
-                move.doMoveOnly(scoreDirector);
-                scoreDirector.triggerVariableListeners();
-                HardMediumSoftLongScore after = score(scoreDirector);
-                if (after.hardScore() >= score.hardScore()) {
+                HardMediumSoftLongScore after = keepIfNoWorse(scoreDirector, routes, score);
+                if (after != null) {
                     score = after;
-                    break;
+                    placed = true;
                 }
-                undo.doMoveOnly(scoreDirector);
-                scoreDirector.triggerVariableListeners();
-                score(scoreDirector);
+            }
+            if (placed || open.size() == group.size()) {
+                continue;
+            }
+            // part of a crew is in routes (a plan re-planned after a change): the whole crew placed again, else
+            // none of it (what has started stays)
+            for (int attempt = 0; attempt < GROUP_ATTEMPTS && !placed; attempt++) {
+                RoutesMove move = LinkedRecreateMoveIteratorFactory.next(recreate, group, random, attempt == 0);
+                if (move != null) {
+                    HardMediumSoftLongScore after = keepIfNoWorse(scoreDirector, move, score);
+                    if (after != null) {
+                        score = after;
+                        placed = true;
+                    }
+                }
+            }
+            if (!placed) {
+                RoutesMove removal = LinkedRecreateMoveIteratorFactory.removal(recreate, group);
+                if (removal != null) {
+                    HardMediumSoftLongScore after = keepIfNoWorse(scoreDirector, removal, score);
+                    if (after != null) {
+                        score = after;
+                    }
+                }
             }
         }
+    }
+
+    private static HardMediumSoftLongScore keepIfNoWorse(ScoreDirector<RoutePlan> scoreDirector,
+            Recreate.Routes routes, HardMediumSoftLongScore before) {
+        RoutesMove move = routes.toMove("InsertionConstruction");
+        return move == null ? null : keepIfNoWorse(scoreDirector, move, before);
+    }
+
+    /** Does the move; keeps it and returns the new score if the hard score is no worse, else takes it back (null). */
+    private static HardMediumSoftLongScore keepIfNoWorse(ScoreDirector<RoutePlan> scoreDirector, RoutesMove move,
+            HardMediumSoftLongScore before) {
+        RoutesMove undo = move.undo();
+        move.doMoveOnly(scoreDirector);
+        scoreDirector.triggerVariableListeners();
+        HardMediumSoftLongScore after = score(scoreDirector);
+        if (after.hardScore() >= before.hardScore()) {
+            return after;
+        }
+        undo.doMoveOnly(scoreDirector);
+        scoreDirector.triggerVariableListeners();
+        score(scoreDirector);
+        return null;
     }
 }

@@ -64,11 +64,29 @@ public final class LinkedRecreateMoveIteratorFactory implements MoveIteratorFact
         Recreate forGroups = recreate;
         List<List<Visit>> all = groups;
         return RoutesMove.endless(() -> all.isEmpty() ? null
-                : next(forGroups, all.get(workingRandom.nextInt(all.size())), workingRandom));
+                : next(forGroups, all.get(workingRandom.nextInt(all.size())), workingRandom, false));
     }
 
-    /** A move for one group, or null when there is none (a member has started, or the group fits nowhere). */
-    static RoutesMove next(Recreate recreate, List<Visit> group, Random random) {
+    /**
+     * A move that takes the group's members out of their routes (those not started or pinned), or null when none is
+     * in a route.
+     */
+    static RoutesMove removal(Recreate recreate, List<Visit> group) {
+        Recreate.Routes routes = recreate.newRoutes();
+        for (Visit member : group) {
+            InsertionRoute route = routes.routeOf(member);
+            if (route != null && !member.isStarted() && route.visits.indexOf(member) >= route.pinnedCount()) {
+                routes.removeVisit(route, member);
+            }
+        }
+        return routes.toMove("LinkedRemove");
+    }
+
+    /**
+     * A move for one group, or null when there is none (every member has started, or the group fits nowhere).
+     * With {@code cheapest}, each member goes to its cheapest position (no random choice, no removal only).
+     */
+    static RoutesMove next(Recreate recreate, List<Visit> group, Random random, boolean cheapest) {
         Recreate.Routes routes = recreate.newRoutes();
         Set<String> busy = new HashSet<>();
         boolean anyAssigned = false;
@@ -90,11 +108,12 @@ public final class LinkedRecreateMoveIteratorFactory implements MoveIteratorFact
         if (movable.isEmpty()) {
             return null;
         }
-        if (anyAssigned && busy.isEmpty() && random.nextDouble() < REMOVE_SHARE) {
+        if (!cheapest && anyAssigned && busy.isEmpty() && random.nextDouble() < REMOVE_SHARE) {
             return routes.toMove("LinkedRemove");
         }
-        if (!recreate.insertGroup(routes, movable, busy, random)) {
-            return null;
+        if (!recreate.insertGroup(routes, movable, busy, cheapest ? null : random)) {
+            // it fits nowhere as a whole: half a crew in routes is worse than none
+            return anyAssigned && !cheapest ? removal(recreate, group) : null;
         }
         return routes.toMove("LinkedRecreate");
     }
