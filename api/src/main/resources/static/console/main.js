@@ -456,6 +456,63 @@ function addEmergency(event) {
   sendChanges({ changes: [{ type: 'ADD_VISIT', visit }] }, `Emergency visit ${visit.id}`);
 }
 
+/** The new visit of the appointment form: where the emergency form places it, with its duration and skill. */
+function appointmentVisit() {
+  const lat = Number($('#em-lat').value);
+  const lon = Number($('#em-lon').value);
+  if (!$('#em-lat').value || !$('#em-lon').value || Number.isNaN(lat) || Number.isNaN(lon)) return null;
+  const visit = {
+    id: `APPT-${Date.now().toString(36).toUpperCase()}`, customerName: 'Appointment',
+    location: { lat, lon }, serviceDurationSeconds: Math.round(Number($('#em-duration').value) * 60),
+  };
+  const skill = $('#em-skill').value;
+  if (skill) visit.requiredSkills = { [skill]: Number($('#em-level').value) || 1 };
+  return visit;
+}
+
+async function findSlots(event) {
+  event.preventDefault();
+  if (!state.planId) return;
+  const visit = appointmentVisit();
+  if (!visit) {
+    say('Place the visit on the map first (or type its position).', true);
+    return;
+  }
+  const request = { visit, days: Number($('#ap-days').value) || 1, slotMinutes: Number($('#ap-minutes').value) || 120 };
+  try {
+    const offers = await api.appointments(state.planId, request);
+    const list = $('#ap-slots');
+    clear(list, ...(offers.slots || []).map((slot) => {
+      const when = `${day(slot.start)} ${hhmm(slot.start)}–${hhmm(slot.end)}`;
+      const item = el('li', { dataset: { feasible: String(!!slot.feasible), start: slot.start } },
+        slot.feasible
+          ? `${when}: ${slot.technicianId}, arrives ${hhmm(slot.arrival)}, ${slot.scoreDiff} `
+          : `${when}: not possible (${slot.reason})`);
+      if (slot.feasible) {
+        item.append(el('button', {
+          type: 'button', class: 'book', onclick: () => bookSlot(visit, { start: slot.start, end: slot.end }),
+        }, 'Book'));
+      }
+      return item;
+    }));
+    say(`${offers.feasibleSlots} of ${(offers.slots || []).length} slots possible for ${visit.id}.`);
+  } catch (e) {
+    failed('Finding slots', e);
+  }
+}
+
+async function bookSlot(visit, slot) {
+  try {
+    await api.book(state.planId, { visit, slot });
+    document.body.dataset.lastBooked = visit.id;
+    say(`Booked ${visit.id} for ${hhmm(slot.start)}–${hhmm(slot.end)}; re-planning.`);
+    clear($('#ap-slots'));
+    await refreshPlan();
+  } catch (e) {
+    failed('Booking the slot', e);
+  }
+}
+
 function markUnavailable(event) {
   event.preventDefault();
   const technicianId = $('#un-technician').value;
@@ -622,6 +679,7 @@ async function start() {
   $('#solve').addEventListener('click', solveAgain);
   $('#stop').addEventListener('click', stop);
   $('#emergency-form').addEventListener('submit', addEmergency);
+  $('#appointment-form').addEventListener('submit', findSlots);
   $('#unavailable-form').addEventListener('submit', markUnavailable);
   $('#whatif-form').addEventListener('submit', runWhatIf);
   $('#day').addEventListener('change', (e) => {

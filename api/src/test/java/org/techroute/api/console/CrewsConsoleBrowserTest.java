@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Crews, dependencies and parts in the console: the worked example ({@code docs/examples/crews-problem.json}) solved,
  * its crew's visits marked on the timeline with the crew, a click on one marks the other, and a visit's details show
- * its crew, the visits it follows and the parts it needs. The browser log must stay free of errors.
+ * its crew, the visits it follows and the parts it needs; and the appointment slot picker: slots for a new visit,
+ * one booked. The browser log must stay free of errors.
  */
 @Browser.Required
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -71,20 +72,54 @@ class CrewsConsoleBrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(200));
     }
 
-    @Test
-    void aCrewIsLinkedOnTheTimelineAndVisitsShowTheirLinksAndParts() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode problem = (ObjectNode) json.readTree(EXAMPLE.toFile());
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    /** Submits the problem (30 steps), opens the console on it (the newest plan) and waits until it is solved. */
+    String showSolved(Path file) throws Exception {
+        ObjectNode problem = (ObjectNode) json.readTree(file.toFile());
         ((ObjectNode) problem.get("options")).put("stepLimit", 30);
-        HttpResponse<String> submitted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/plans")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(problem.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-
+        String id = json.readTree(submitted.body()).get("id").asText();
         driver.get("http://localhost:" + port + "/");
         waitUpTo(20).until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        waitUpTo(60).until(d -> "SOLVED".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
+        waitUpTo(60).until(d -> id.equals(d.findElement(By.tagName("body")).getDomAttribute("data-plan-id"))
+                && "SOLVED".equals(d.findElement(By.tagName("body")).getDomAttribute("data-status")));
+        return id;
+    }
+
+    @Test
+    void theSlotPickerOffersSlotsAndBooksOne() throws Exception {
+        String id = showSolved(Path.of("../docs/examples/small-problem.json"));
+        driver.findElement(By.id("tab-changes")).click();
+        driver.executeScript("document.getElementById('em-lat').value = '47.155';"
+                + "document.getElementById('em-lon').value = '9.507';"
+                + "document.getElementById('em-duration').value = '30';");
+        driver.findElement(By.id("ap-submit")).click();
+        WebElement book = waitUpTo(20).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#ap-slots li[data-feasible='true'] button.book")));
+        assertThat(driver.findElements(By.cssSelector("#ap-slots li"))).hasSizeGreaterThan(1);
+        book.click();
+        String booked = waitUpTo(20).until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-last-booked"));
+        assertThat(booked).startsWith("APPT-");
+        // the plan now has the visit (the re-plan places it within the slot, or says why not)
+        waitUpTo(60).until(d -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/plans/" + id))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"" + booked + "\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void aCrewIsLinkedOnTheTimelineAndVisitsShowTheirLinksAndParts() throws Exception {
+        showSolved(EXAMPLE);
         WebElement v3 = waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#timeline button.tl-block.crew[data-visit-id='v3']")));
         WebElement v7 = driver.findElement(By.cssSelector("#timeline button.tl-block.crew[data-visit-id='v7']"));

@@ -9,8 +9,9 @@ import java.util.List;
  * Rules: the technician leaves the start location at the shift start. A visit that has started keeps its
  * actual start and (expected) end. When a day is re-planned while under way, the technician leaves for a visit
  * not yet started no earlier than "now" (the shift's not-before time). At each visit, service starts at the
- * earliest moment inside a time window (waiting if early; if every window has closed, service starts on
- * arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
+ * earliest moment inside a time window, and no earlier than its links allow: the service end plus minimum delay of
+ * every visit it follows and, for a crew visit, the moment the last member of its crew could start (waiting if
+ * early; if every window has closed, service starts on arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
  * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
  * latest start — waiting for the break's earliest start if need be; otherwise service goes first. "Travelling on"
  * means to the actual next stop: the next visit of the route, or the end location after the last visit. A pending
