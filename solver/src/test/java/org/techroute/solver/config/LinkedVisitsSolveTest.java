@@ -38,7 +38,13 @@ import org.techroute.solver.travel.DenseTravelTimeMatrix;
  */
 class LinkedVisitsSolveTest {
 
+    // FULL_ASSERT with a step limit: crews alone, dependencies alone, both (two seeds); the first plan alone (step 0)
+
     static RoutePlan day(long seed, int visitCount) {
+        return day(seed, visitCount, true, true);
+    }
+
+    static RoutePlan day(long seed, int visitCount, boolean crews, boolean dependencies) {
         SplittableRandom random = new SplittableRandom(seed);
         int locations = 25;
         long[][] minutes = new long[locations][locations];
@@ -73,9 +79,14 @@ class LinkedVisitsSolveTest {
         // crews: an electrician and a helper at the same place, twice; a crew of three once
         visits.set(1, electrician(visits.get(1)));
         visits.set(3, electrician(visits.get(3)));
-        crew("c1", visits.get(0), visits.get(1));
-        crew("c2", visits.get(2), visits.get(3));
-        crew("c3", visits.get(4), visits.get(5), visits.get(6));
+        if (crews) {
+            crew("c1", visits.get(0), visits.get(1));
+            crew("c2", visits.get(2), visits.get(3));
+            crew("c3", visits.get(4), visits.get(5), visits.get(6));
+        }
+        if (!dependencies) {
+            return new RoutePlan(technicians, shifts, visits, null);
+        }
         // dependencies: install then commission (same technician, within 3 hours), a chain, one after a crew
         visits.get(8).setDependencies(List.of(new VisitDependency(visits.get(7), minutes(30), minutes(180), true)));
         visits.get(10).setDependencies(List.of(new VisitDependency(visits.get(9), 0, Long.MAX_VALUE, false)));
@@ -165,6 +176,24 @@ class LinkedVisitsSolveTest {
         assertThat(solved.getVisits().stream().filter(v -> v.getCrewId() != null && v.getShift() != null).count())
                 .as("crew visits served").isEqualTo(7);
         assertThat(solved.getVisits().stream().filter(v -> v.getShift() != null).count()).isEqualTo(24);
+    }
+
+    @Test
+    void aFullAssertSolveKeepsCrewsAlone() {
+        RoutePlan solved = solve(day(3, 30, true, false), 150, EnvironmentMode.FULL_ASSERT);
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertLinksKept(solved);
+        assertThat(solved.getVisits().stream().filter(v -> v.getCrewId() != null && v.getShift() != null).count())
+                .isPositive();
+    }
+
+    @Test
+    void aFullAssertSolveKeepsDependenciesAlone() {
+        RoutePlan solved = solve(day(3, 30, false, true), 150, EnvironmentMode.FULL_ASSERT);
+        assertThat(solved.getScore().hardScore()).isZero();
+        assertLinksKept(solved);
+        assertThat(solved.getVisits().stream().filter(v -> v.hasDependencies() && v.getShift() != null).count())
+                .isPositive();
     }
 
     @ParameterizedTest
