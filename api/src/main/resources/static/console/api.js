@@ -58,6 +58,8 @@ export const api = {
   change: (id, changeId) => call('GET', `/api/plans/${enc(id)}/changes/${enc(changeId)}`),
   whatIf: (id, request) => call('POST', `/api/plans/${enc(id)}/what-if`, request),
   whatIfResult: (id, whatIfId) => call('GET', `/api/plans/${enc(id)}/what-if/${enc(whatIfId)}`),
+  appointments: (id, request) => call('POST', `/api/plans/${enc(id)}/appointments`, request),
+  book: (id, request) => call('POST', `/api/plans/${enc(id)}/appointments/book`, request),
   me: () => call('GET', '/api/me'),
   // EventSource cannot send headers: the key or token goes in the query (accepted for event streams only)
   eventsUrl: (id) => {

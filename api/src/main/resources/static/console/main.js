@@ -419,6 +419,21 @@ function explain(visitId, focusPanel = true) {
     ['Certifications', (visit.requiredCertifications || []).join(', ') || 'none'],
   ];
   if (visit.requiredTechnicianIds && visit.requiredTechnicianIds.length) rows.push(['Required', visit.requiredTechnicianIds.join(', ')]);
+  if (visit.crewId) {
+    const members = (service && service.crew && service.crew.members)
+      || (plan.visits || []).filter((v) => v.crewId === visit.crewId && v.id !== visit.id).map((v) => ({ visitId: v.id }));
+    rows.push(['Crew', `${visit.crewId}: with ${members.map((m) => m.visitId + (m.technicianId ? ` (${m.technicianId})` : '')).join(', ')}`]);
+  }
+  if (visit.after && visit.after.length) {
+    rows.push(['After', visit.after.map((a) => `${a.visitId} + ${duration(a.minDelaySeconds || 0)}`
+      + (a.maxDelaySeconds != null ? ` (at most ${duration(a.maxDelaySeconds)})` : '')
+      + (a.sameTechnician ? ', same technician' : '')).join('; ')]);
+  }
+  const followers = (plan.visits || []).filter((v) => (v.after || []).some((a) => a.visitId === visit.id)).map((v) => v.id);
+  if (followers.length) rows.push(['Followed by', followers.join(', ')]);
+  if (visit.parts && Object.keys(visit.parts).length) {
+    rows.push(['Parts', Object.entries(visit.parts).map(([part, n]) => `${n} × ${part}`).join(', ')]);
+  }
   if (visit.preferredTechnicianIds && visit.preferredTechnicianIds.length) rows.push(['Preferred', visit.preferredTechnicianIds.join(', ')]);
   clear($('#details'),
     el('div', { class: 'details', dataset: { visitId } },
@@ -437,7 +452,10 @@ function explain(visitId, focusPanel = true) {
           unassigned ? 'Where could it go?' : 'Where else could it go?')) : null,
       el('div', { id: 'options', 'aria-live': 'polite' })));
   state.map.select(visitId);
-  for (const b of document.querySelectorAll('#timeline button.tl-block')) b.classList.toggle('selected', b.dataset.visitId === visitId);
+  for (const b of document.querySelectorAll('#timeline button.tl-block')) {
+    b.classList.toggle('selected', b.dataset.visitId === visitId);
+    b.classList.toggle('crew-linked', !!visit.crewId && b.dataset.crewId === visit.crewId && b.dataset.visitId !== visitId);
+  }
   if (focusPanel) showTab('details');
 }
 
@@ -720,6 +738,63 @@ function addEmergency(event) {
   sendChanges({ changes: [{ type: 'ADD_VISIT', visit }] }, `Emergency visit ${visit.id}`);
 }
 
+/** The new visit of the appointment form: where the emergency form places it, with its duration and skill. */
+function appointmentVisit() {
+  const lat = Number($('#em-lat').value);
+  const lon = Number($('#em-lon').value);
+  if (!$('#em-lat').value || !$('#em-lon').value || Number.isNaN(lat) || Number.isNaN(lon)) return null;
+  const visit = {
+    id: `APPT-${Date.now().toString(36).toUpperCase()}`, customerName: 'Appointment',
+    location: { lat, lon }, serviceDurationSeconds: Math.round(Number($('#em-duration').value) * 60),
+  };
+  const skill = $('#em-skill').value;
+  if (skill) visit.requiredSkills = { [skill]: Number($('#em-level').value) || 1 };
+  return visit;
+}
+
+async function findSlots(event) {
+  event.preventDefault();
+  if (!state.planId) return;
+  const visit = appointmentVisit();
+  if (!visit) {
+    say('Place the visit on the map first (or type its position).', true);
+    return;
+  }
+  const request = { visit, days: Number($('#ap-days').value) || 1, slotMinutes: Number($('#ap-minutes').value) || 120 };
+  try {
+    const offers = await api.appointments(state.planId, request);
+    const list = $('#ap-slots');
+    clear(list, ...(offers.slots || []).map((slot) => {
+      const when = `${day(slot.start)} ${hhmm(slot.start)}–${hhmm(slot.end)}`;
+      const item = el('li', { dataset: { feasible: String(!!slot.feasible), start: slot.start } },
+        slot.feasible
+          ? `${when}: ${slot.technicianId}, arrives ${hhmm(slot.arrival)}, ${slot.scoreDiff} `
+          : `${when}: not possible (${slot.reason})`);
+      if (slot.feasible) {
+        item.append(el('button', {
+          type: 'button', class: 'book', onclick: () => bookSlot(visit, { start: slot.start, end: slot.end }),
+        }, 'Book'));
+      }
+      return item;
+    }));
+    say(`${offers.feasibleSlots} of ${(offers.slots || []).length} slots possible for ${visit.id}.`);
+  } catch (e) {
+    failed('Finding slots', e);
+  }
+}
+
+async function bookSlot(visit, slot) {
+  try {
+    await api.book(state.planId, { visit, slot });
+    document.body.dataset.lastBooked = visit.id;
+    say(`Booked ${visit.id} for ${hhmm(slot.start)}–${hhmm(slot.end)}; re-planning.`);
+    clear($('#ap-slots'));
+    await refreshPlan();
+  } catch (e) {
+    failed('Booking the slot', e);
+  }
+}
+
 function markUnavailable(event) {
   event.preventDefault();
   const technicianId = $('#un-technician').value;
@@ -907,6 +982,7 @@ async function start() {
   $('#solve').addEventListener('click', solveAgain);
   $('#stop').addEventListener('click', stop);
   $('#emergency-form').addEventListener('submit', addEmergency);
+  $('#appointment-form').addEventListener('submit', findSlots);
   $('#unavailable-form').addEventListener('submit', markUnavailable);
   $('#whatif-form').addEventListener('submit', runWhatIf);
   wireFilters();

@@ -1,5 +1,6 @@
 // A light per-technician timeline (no library): one row per shift of the chosen day, with the shift span, travel,
-// wait, break and service blocks from solution.routes[].steps, overtime hatched, CRITICAL visits marked "!".
+// wait, break and service blocks from solution.routes[].steps, overtime hatched, CRITICAL visits marked "!", the visits
+// of a crew linked (a dashed outline, the crew in the tooltip, and a click on one marks every visit of its crew).
 import { el, clear, hhmm, duration } from './dom.js';
 
 const ms = (iso) => Date.parse(iso);
@@ -68,16 +69,21 @@ export function renderTimeline(container, plan, dayIso, colourOf, onVisit, selec
         const visit = visits.get(step.visitId) || { id: step.visitId };
         const critical = visit.priority === 'CRITICAL';
         const locked = !!(visit.pin && visit.pin.shiftId === shift.id);
+        const crew = step.crew;
         const label = `Visit ${visit.id}${visit.customerName ? ' ' + visit.customerName : ''}, ${times}`
-          + (critical ? ', critical' : '') + (locked ? ', locked' : '');
+          + (critical ? ', critical' : '') + (locked ? ', locked' : '')
+          + (crew ? `, crew ${crew.crewId} with ${(crew.members || []).map((m) => `${m.visitId} (${m.technicianId || 'unassigned'})`).join(', ')}` : '');
+        const data = {
+          visitId: visit.id, shiftId: shift.id, dragVisit: visit.id,
+          midMs: String((ms(step.start) + ms(step.end)) / 2),
+        };
+        if (crew) data.crewId = crew.crewId;
         const block = el('button', {
           type: 'button', class: `tl-block step-SERVICE${critical ? ' critical' : ''}${locked ? ' locked' : ''}`
+            + `${crew ? ' crew' : ''}`
             + (visit.id === selectedId ? ' selected' : '') + (showVisit(visit) ? '' : ' dimmed'),
           style: { ...style, background: colourOf(shift.technicianId) }, title: label, 'aria-label': label,
-          dataset: {
-            visitId: visit.id, shiftId: shift.id, dragVisit: visit.id,
-            midMs: String((ms(step.start) + ms(step.end)) / 2),
-          },
+          dataset: data,
         });
         block.addEventListener('click', () => onVisit(visit.id));
         track.append(block);

@@ -36,7 +36,8 @@ public final class TechrouteMain {
                           --technicians N     (default 20)   --visits N (default 200)   --days N (default 2)
                           --first-day DATE    (default tomorrow)   --seed N (default 1)
                           --travel-mode MODE  (default haversine)
-                          --features LIST     optional parts: travel-limit, parts (default none)
+                          --features LIST     optional parts: travel-limit, parts, crews,
+                                              dependencies (default none)
               appointments  judge appointment slots for a new visit in a plan (the plan is not changed)
                           --plan FILE         the plan JSON (required)
                           --request FILE      {"visit": {..}, "slots": [{"start": .., "end": ..}, ..]} or

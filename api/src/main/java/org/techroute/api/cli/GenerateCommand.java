@@ -20,7 +20,8 @@ import org.techroute.data.road.RoadDemoPoints;
 /**
  * {@code generate --output FILE [--technicians N] [--visits N] [--days N] [--seed N] [--travel-mode MODE]
  * [--features LIST]}: writes a demo problem; in road mode at points on the road graph. {@code --features} adds optional
- * parts, comma-separated ({@link DemoFeature}: {@code travel-limit}, {@code parts}); none by default.
+ * parts, comma-separated ({@link DemoFeature}: {@code travel-limit}, {@code parts},
+ * {@code crews}, {@code dependencies}); none by default.
  */
 public final class GenerateCommand {
 

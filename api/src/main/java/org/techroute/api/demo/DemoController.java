@@ -72,7 +72,8 @@ class DemoController {
             @Parameter(description = "ISO-8601 solving time, PT1S..PT30M") @RequestParam(defaultValue = "PT30S")
             String timeLimit,
             @RequestParam(defaultValue = "false") boolean submit,
-            @Parameter(description = "optional parts, comma-separated: travel-limit, parts (none by default)")
+            @Parameter(description = "optional parts, comma-separated: travel-limit, parts, crews, dependencies"
+                    + " (none by default)")
             @RequestParam(required = false) String features) {
         List<Violation> violations = new ArrayList<>();
         range(violations, "technicians", technicians, 1, MAX_TECHNICIANS);

@@ -95,7 +95,8 @@ final class SolverRun implements Runnable {
         this.applied = mapped;
         this.latest = mapped.problem();
         this.factory = SolverFactory.create(TechrouteSolverConfig.create(Planner.settings(mapped.problem()
-                .optionsOrDefaults())).withMonitoringConfig(new MonitoringConfig().withSolverMetricList(METRICS)));
+                .optionsOrDefaults()), mapped.plan()).withMonitoringConfig(new MonitoringConfig()
+                        .withSolverMetricList(METRICS)));
         this.reservation = reservation;
         waiters.add(new Waiter(0, firstBest, change));
         if (change != null) {

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Re-checks a plan document from its JSON alone, without the solver's model: every served visit's skills,
  * certifications, technician rules and time windows; each route's shift hours, breaks, capacity and step
- * timeline; every visit served at most once. Returns what is wrong, as sentences.
+ * timeline; every visit served at most once; crews (all or none, different technicians, one start) and
+ * dependencies (after the other visit's end plus the delays, on its technician if asked, unassigned with it).
+ * Returns what is wrong, as sentences.
  */
 public final class PlanChecker {
 
@@ -38,6 +40,7 @@ public final class PlanChecker {
             JsonNode technician = technicians.get(shift.path("technicianId").asText());
             checkRoute(route, shift, technician, visits, served, errors);
         }
+        checkLinks(solution, visits, shifts, errors);
         Set<String> unassigned = new HashSet<>();
         solution.path("unassignedVisits").forEach(u -> unassigned.add(u.path("visitId").asText()));
         for (String id : visits.keySet()) {
@@ -199,6 +202,79 @@ public final class PlanChecker {
                 errors.add(visitId + ": served by excluded technician " + technicianId);
             }
         });
+    }
+
+    /** Where and when a visit is served. */
+    private record Served(String technicianId, OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    private static void checkLinks(JsonNode solution, Map<String, JsonNode> visits, Map<String, JsonNode> shifts,
+            List<String> errors) {
+        Map<String, Served> served = new HashMap<>();
+        for (JsonNode route : solution.path("routes")) {
+            JsonNode shift = shifts.get(route.path("shiftId").asText());
+            if (shift == null) {
+                continue;
+            }
+            for (JsonNode step : route.path("steps")) {
+                if (step.path("type").asText().equals("SERVICE")) {
+                    served.put(step.path("visitId").asText(), new Served(shift.path("technicianId").asText(),
+                            time(step.path("start")), time(step.path("end"))));
+                }
+            }
+        }
+        Map<String, List<String>> crews = new java.util.TreeMap<>();
+        visits.values().forEach(visit -> {
+            if (visit.hasNonNull("crewId")) {
+                crews.computeIfAbsent(visit.path("crewId").asText(), k -> new ArrayList<>()).add(visit.path("id")
+                        .asText());
+            }
+        });
+        crews.forEach((crewId, members) -> {
+            List<Served> times = members.stream().map(served::get).filter(java.util.Objects::nonNull).toList();
+            if (times.isEmpty()) {
+                return;
+            }
+            if (times.size() != members.size()) {
+                errors.add("crew " + crewId + ": " + times.size() + " of its " + members.size() + " visits served");
+            }
+            if (times.stream().map(Served::technicianId).distinct().count() != times.size()) {
+                errors.add("crew " + crewId + ": one technician serves two of its visits");
+            }
+            if (times.stream().map(t -> t.start().toInstant()).distinct().count() != 1) {
+                errors.add("crew " + crewId + ": its visits start at different times "
+                        + times.stream().map(Served::start).toList());
+            }
+        });
+        for (JsonNode visit : visits.values()) {
+            String id = visit.path("id").asText();
+            for (JsonNode after : visit.path("after")) {
+                String beforeId = after.path("visitId").asText();
+                Served first = served.get(beforeId);
+                Served second = served.get(id);
+                if (second == null) {
+                    continue;
+                }
+                if (first == null) {
+                    errors.add(id + ": served, but visit " + beforeId + " it follows is not");
+                    continue;
+                }
+                OffsetDateTime earliest = first.end().plusSeconds(after.path("minDelaySeconds").asLong(0));
+                if (second.start().isBefore(earliest)) {
+                    errors.add(id + ": starts at " + second.start() + ", before " + earliest + " (after " + beforeId
+                            + ")");
+                }
+                if (after.hasNonNull("maxDelaySeconds")
+                        && second.start().isAfter(first.end().plusSeconds(after.path("maxDelaySeconds").asLong()))) {
+                    errors.add(id + ": starts at " + second.start() + ", too long after " + beforeId);
+                }
+                if (after.path("sameTechnician").asBoolean(false)
+                        && !first.technicianId().equals(second.technicianId())) {
+                    errors.add(id + ": served by " + second.technicianId() + ", visit " + beforeId + " by "
+                            + first.technicianId());
+                }
+            }
+        }
     }
 
     private static Map<String, JsonNode> byId(JsonNode array) {

@@ -85,4 +85,26 @@ class PlanCheckerTest {
         assertThat(PlanChecker.check(plan)).containsExactly("anna-mon: the visits need 3 of part valve, the van"
                 + " carries 2");
     }
+
+    @Test
+    void findsACrewSplitOrStartingApart() throws Exception {
+        ObjectNode plan = goldenPlan();
+        // v1 (anna, 08:00) and v3 (ben) as a crew: they start at different times
+        visit(plan, "v1").put("crewId", "c");
+        visit(plan, "v3").put("crewId", "c");
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.startsWith("crew c: its visits start at different times"));
+        // with v5 (ben's, like v3) in the crew too
+        visit(plan, "v5").put("crewId", "c");
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.equals("crew c: one technician serves two of its visits"));
+    }
+
+    @Test
+    void findsAVisitStartingBeforeTheOneItFollowsEnds() throws Exception {
+        ObjectNode plan = goldenPlan();
+        // v1 (anna) starts first thing; make it follow v4 (anna, later) and another visit on ben's route
+        visit(plan, "v1").withArray("after").addObject().put("visitId", "v4");
+        visit(plan, "v1").withArray("after").addObject().put("visitId", "v5").put("sameTechnician", true);
+        assertThat(PlanChecker.check(plan)).anyMatch(e -> e.startsWith("v1: starts at") && e.endsWith("(after v4)"))
+                .anyMatch(e -> e.startsWith("v1: served by anna, visit v5 by ben"));
+    }
 }

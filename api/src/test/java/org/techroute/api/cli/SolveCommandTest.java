@@ -98,7 +98,20 @@ class SolveCommandTest {
                 Arguments.of("time without offset",
                         (Consumer<ObjectNode>) t -> ((ObjectNode) t.withArray("shifts").get(0)).put("end",
                                 "2026-11-23T16:00"),
-                        "$.shifts[0].end (anna-mon): invalid value \"2026-11-23T16:00\""));
+                        "$.shifts[0].end (anna-mon): invalid value \"2026-11-23T16:00\""),
+                Arguments.of("a crew of one", (Consumer<ObjectNode>) t -> visit(t, 2).put("crewId", "c1"),
+                        "$.visits[2].crewId (v3): crew 'c1' has only this visit"),
+                Arguments.of("a dependency on an unknown visit",
+                        (Consumer<ObjectNode>) t -> visit(t, 3).withArray("after").addObject().put("visitId", "v9"),
+                        "$.visits[3].after[0].visitId (v4): unknown visit 'v9'"),
+                Arguments.of("a negative delay",
+                        (Consumer<ObjectNode>) t -> visit(t, 3).withArray("after").addObject().put("visitId", "v1")
+                                .put("minDelaySeconds", -1),
+                        "$.visits[3].after[0].minDelaySeconds (v4): delay must not be negative, got -1"),
+                Arguments.of("a circle of dependencies", (Consumer<ObjectNode>) t -> {
+                    visit(t, 3).withArray("after").addObject().put("visitId", "v1");
+                    visit(t, 0).withArray("after").addObject().put("visitId", "v4");
+                }, "dependencies go round in a circle: visit v1 -> visit v4 -> visit v1"));
     }
 
     private static ObjectNode visit(ObjectNode tree, int index) {

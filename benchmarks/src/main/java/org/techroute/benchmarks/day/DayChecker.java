@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -110,6 +111,7 @@ public final class DayChecker {
         checkBreaks(before, view, now);
         checkNothingLost(view, now);
         checkFeasible(view, now);
+        checkLinks(view);
         checkAbsent(view);
         if (change instanceof PlanChange.AddVisit add && add.visit().priorityOrDefault() == Priority.CRITICAL
                 && now != null) {
@@ -540,6 +542,11 @@ public final class DayChecker {
                                     + (now == null ? "morning" : Changes.clock(now)) + ")";
                 }
             }
+            case "DEPENDENCY" -> {
+                if (visit.afterOrEmpty().stream().allMatch(a -> view.services.containsKey(a.visitId()))) {
+                    problem = "every visit it follows is served";
+                }
+            }
             case "TIME_WINDOW", "SHIFT_HOURS" -> {
                 if (roomy) {
                     problem = "a qualified shift has more than an hour of a window left after now";
@@ -683,6 +690,69 @@ public final class DayChecker {
                             + " plus overtime " + Changes.clock(limit) + (minimal == null ? "" : "; the started"
                                     + " visits alone would have it home by " + Changes.clock(minimal))
                             + " (steps: " + stepSummary(view.routes.get(shift.id())) + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * Crews and dependencies (issue 16): a crew is served whole or not at all, by different technicians, all starting
+     * at one time; a visit that follows another starts no earlier than its end plus the minimum delay, no later than
+     * its end plus the maximum, on its technician if asked, and is unassigned when it is. Visits that have started
+     * are facts and are not judged.
+     */
+    private void checkLinks(PlanView view) {
+        Map<String, List<String>> crews = new java.util.TreeMap<>();
+        for (Visit visit : view.visits.values()) {
+            if (visit.crewId() != null) {
+                crews.computeIfAbsent(visit.crewId(), k -> new ArrayList<>()).add(visit.id());
+            }
+        }
+        crews.forEach((crewId, members) -> {
+            List<PlanView.Service> served = members.stream().map(view.services::get).filter(Objects::nonNull)
+                    .toList();
+            if (served.isEmpty() || members.stream().allMatch(view::isStarted)) {
+                return;
+            }
+            if (served.size() != members.size()) {
+                add(Invariant.FEASIBLE, crewId, "crew " + crewId + ": " + served.size() + " of its " + members.size()
+                        + " visits are served");
+            }
+            if (served.stream().map(s -> view.shifts.get(s.shiftId()).technicianId()).distinct().count()
+                    != served.size()) {
+                add(Invariant.FEASIBLE, crewId, "crew " + crewId + ": one technician serves two of its visits");
+            }
+            if (served.stream().map(s -> s.start().toInstant()).distinct().count() != 1) {
+                add(Invariant.FEASIBLE, crewId, "crew " + crewId + ": its visits start at different times "
+                        + served.stream().map(s -> s.visitId() + " " + Changes.clock(s.start())).toList());
+            }
+        });
+        for (Visit visit : view.visits.values()) {
+            PlanView.Service second = view.services.get(visit.id());
+            if (second == null || view.isStarted(visit.id())) {
+                continue;
+            }
+            for (var after : visit.afterOrEmpty()) {
+                PlanView.Service first = view.services.get(after.visitId());
+                if (first == null) {
+                    add(Invariant.FEASIBLE, visit.id(), "served although visit " + after.visitId()
+                            + ", which it follows, is not");
+                    continue;
+                }
+                OffsetDateTime earliest = first.end().plusSeconds(after.minDelaySecondsOrZero());
+                if (second.start().isBefore(earliest)) {
+                    add(Invariant.FEASIBLE, visit.id(), "starts " + Changes.clock(second.start()) + ", before "
+                            + Changes.clock(earliest) + " (the end of " + after.visitId() + " plus its delay)");
+                }
+                if (after.maxDelaySeconds() != null
+                        && second.start().isAfter(first.end().plusSeconds(after.maxDelaySeconds()))) {
+                    add(Invariant.FEASIBLE, visit.id(), "starts " + Changes.clock(second.start()) + ", more than "
+                            + after.maxDelaySeconds() + " s after " + after.visitId() + " ends");
+                }
+                if (after.sameTechnicianOrFalse() && !view.shifts.get(first.shiftId()).technicianId()
+                        .equals(view.shifts.get(second.shiftId()).technicianId())) {
+                    add(Invariant.FEASIBLE, visit.id(), "served on " + second.shiftId() + ", not by the technician"
+                            + " of " + after.visitId() + " (" + first.shiftId() + ")");
                 }
             }
         }

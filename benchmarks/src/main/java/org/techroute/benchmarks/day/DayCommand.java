@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 
 import org.slf4j.LoggerFactory;
 
+import org.techroute.data.demo.DemoFeature;
 import org.techroute.data.mapping.ProblemMapper;
 import org.techroute.data.model.TravelMode;
 import org.techroute.data.road.ExtractLocator;
@@ -25,16 +26,17 @@ import org.techroute.data.validation.ProblemValidator;
 
 /**
  * {@code day [--days N] [--seed S] [--technicians T] [--visits V] [--changes C] [--steps K]
- * [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--threads N] [--verbose]}: simulates
- * N working days (seeds S, S+1, ...), each with C random changes re-planned with K local search steps per solve,
- * checks every plan with the {@link DayChecker} and prints a markdown summary. With {@code --threads} several days
- * are simulated at once; each day's result depends on its seed only, so the summary is the same. Exit status 0 when no invariant was
+ * [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE] [--threads N] [--verbose]
+ * [--features LIST]}: simulates N working days (seeds S, S+1, ...), each with C random changes re-planned with K
+ * local search steps per solve, checks every plan with the {@link DayChecker} and prints a markdown summary. With
+ * {@code --threads} several days are simulated at once; each day's result depends on its seed only, so the summary
+ * is the same. Exit status 0 when no invariant was
  * violated, 1 when one was, 2 for bad options.
  */
 public final class DayCommand {
 
     record Options(int days, long seed, int technicians, int visits, int changes, long steps, TravelMode mode,
-            Path osm, Path cache, Path report, boolean verbose, int threads) {
+            Path osm, Path cache, Path report, boolean verbose, int threads, java.util.Set<DemoFeature> features) {
     }
 
     private DayCommand() {
@@ -76,7 +78,7 @@ public final class DayCommand {
             ThreadLocal<DaySimulator> simulators = ThreadLocal.withInitial(() -> new DaySimulator(
                     new Planner(new ProblemMapper(new ProblemValidator(), sharedMatrices)), sharedTravel, graph,
                     new DaySimulator.Settings(options.technicians(), options.visits(), options.changes(),
-                            options.steps(), options.mode()), ChangeKinds.all()));
+                            options.steps(), options.mode(), options.features()), ChangeKinds.all()));
             DayReport report = new DayReport();
             long started = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(options.threads());
@@ -137,7 +139,7 @@ public final class DayCommand {
         System.err.println("""
                 Usage: day [--days N] [--seed S] [--technicians T] [--visits V] [--changes C] [--steps K]
                            [--travel-mode haversine|road] [--osm FILE] [--cache DIR] [--report FILE]
-                           [--threads N] [--verbose]
+                           [--threads N] [--verbose] [--features LIST]
                   --days N         days to simulate, seeds S, S+1, ... (default 50)
                   --seed S         seed of the first day (default 1)
                   --technicians T  technicians with a shift; one more is on standby for ADD_SHIFT (default 4)
@@ -150,6 +152,8 @@ public final class DayCommand {
                   --report FILE    also write the markdown summary to FILE
                   --threads N      days simulated at once (default 1); the summary does not depend on it
                   --verbose        every violation of every day on standard error
+                  --features LIST  optional parts of the days, as the generate command's: travel-limit, parts,
+                                   crews, dependencies (default none)
                 Exit status: 0 no invariant violated, 1 some violated, 2 bad options.""");
     }
 
@@ -166,6 +170,7 @@ public final class DayCommand {
         Path report = null;
         boolean verbose = false;
         int threads = 1;
+        java.util.Set<DemoFeature> features = java.util.Set.of();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
@@ -196,6 +201,7 @@ public final class DayCommand {
                 case "--cache" -> cache = Path.of(v);
                 case "--report" -> report = Path.of(v);
                 case "--threads" -> threads = positive(a, v);
+                case "--features" -> features = DemoFeature.parse(v);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -206,7 +212,8 @@ public final class DayCommand {
         if (technicians < 2) {
             throw new IllegalArgumentException("--technicians must be at least 2");
         }
-        return new Options(days, seed, technicians, visits, changes, steps, mode, osm, cache, report, verbose, threads);
+        return new Options(days, seed, technicians, visits, changes, steps, mode, osm, cache, report, verbose, threads,
+                features);
     }
 
     private static int positive(String option, String value) {

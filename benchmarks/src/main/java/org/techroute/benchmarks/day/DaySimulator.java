@@ -10,12 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
 import org.techroute.data.changes.ChangeApplier;
 import org.techroute.data.changes.PlanChange;
 import org.techroute.data.changes.PlanChangeRequest;
+import org.techroute.data.demo.DemoFeature;
 import org.techroute.data.demo.DemoProblemGenerator;
 import org.techroute.data.demo.DemoSpec;
 import org.techroute.data.demo.PointSource;
@@ -53,8 +55,15 @@ public final class DaySimulator {
      *
      * @param technicians technicians with a shift (one more is on standby)
      * @param stepLimit   local search steps per solve
+     * @param features    optional parts of the generated days ({@link DemoFeature}: crews, dependencies, parts, ...)
      */
-    public record Settings(int technicians, int visits, int changesPerDay, long stepLimit, TravelMode travelMode) {
+    public record Settings(int technicians, int visits, int changesPerDay, long stepLimit, TravelMode travelMode,
+            Set<DemoFeature> features) {
+
+        /** Days without optional features. */
+        public Settings(int technicians, int visits, int changesPerDay, long stepLimit, TravelMode travelMode) {
+            this(technicians, visits, changesPerDay, stepLimit, travelMode, Set.of());
+        }
     }
 
     /** One change of the day and what it did. */
@@ -105,7 +114,7 @@ public final class DaySimulator {
                 ? RoadDemoPoints.of(roadGraph, new DemoSpec(spec.name(), spec.technicians(), spec.visits()
                         + settings.changesPerDay(), 1, DAY, OFFSET, TravelMode.ROAD, seed))
                 : PointSource.liechtenstein();
-        Problem generated = DemoProblemGenerator.generate(spec, points);
+        Problem generated = DemoFeature.apply(DemoProblemGenerator.generate(spec, points), settings.features());
         String standby = generated.techniciansOrEmpty().get(generated.techniciansOrEmpty().size() - 1).id();
         Options options = generated.optionsOrDefaults().withTimeLimit(Duration.ofMinutes(10))
                 .withStepLimit(settings.stepLimit()).withRandomSeed(seed);

@@ -91,6 +91,37 @@ class DayCheckerTest {
         });
     }
 
+    @Test
+    void aCrewStartingApartAndAVisitBeforeTheOneItFollowsAreReported() {
+        // services on two routes (none has started: the morning plan has no pins): as a crew they start apart; the
+        // one that starts first follows the other
+        List<Route> routes = morning.solution().routes().stream().filter(r -> r.steps().stream().anyMatch(
+                s -> s.type() == Step.StepType.SERVICE)).toList();
+        Step first = laterService(routes.get(0));
+        Step second = laterService(routes.get(1));
+        Step early = first.start().isBefore(second.start()) ? first : second;
+        Step late = early == first ? second : first;
+        List<org.techroute.data.model.Visit> visits = morning.visits().stream().map(v -> {
+            if (v.id().equals(first.visitId()) || v.id().equals(second.visitId())) {
+                v = v.withCrewId("crew-x");
+            }
+            if (v.id().equals(early.visitId())) {
+                v = v.withAfter(List.of(new org.techroute.data.model.VisitAfter(late.visitId(), null, null, null)));
+            }
+            return v;
+        }).toList();
+        Problem linked = morning.withResources(morning.technicians(), morning.shifts(), visits);
+        DayChecker checker = new DayChecker(3, Travel.haversine());
+        assertThat(checker.check(null, null, null, linked)).filteredOn(f -> f.invariant() == Invariant.FEASIBLE)
+                .anySatisfy(f -> assertThat(f.toString()).contains("crew crew-x: its visits start at different times"))
+                .anySatisfy(f -> assertThat(f.toString()).contains(early.visitId() + ": starts"));
+    }
+
+    private static Step laterService(Route route) {
+        return route.steps().stream().filter(s -> s.type() == Step.StepType.SERVICE).reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
     private List<Step> steps() {
         return morning.solution().routes().stream().flatMap(r -> r.steps().stream()).toList();
     }

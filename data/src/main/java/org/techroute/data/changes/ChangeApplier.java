@@ -306,6 +306,28 @@ public final class ChangeApplier {
             removePin(index);
             visits.remove(index);
             routes.values().forEach(ids -> ids.remove(visit.id()));
+            unlink(visit);
+        }
+
+        /**
+         * What a cancelled visit leaves behind in the links of others: the visits that followed it no longer do, and a
+         * crew left with one visit is no crew (that visit is served alone).
+         */
+        private void unlink(Visit cancelled) {
+            long crewLeft = cancelled.crewId() == null ? 0
+                    : visits.stream().filter(v -> cancelled.crewId().equals(v.crewId())).count();
+            for (int i = 0; i < visits.size(); i++) {
+                Visit other = visits.get(i);
+                if (other.afterOrEmpty().stream().anyMatch(a -> cancelled.id().equals(a.visitId()))) {
+                    List<org.techroute.data.model.VisitAfter> kept = other.afterOrEmpty().stream()
+                            .filter(a -> !cancelled.id().equals(a.visitId())).toList();
+                    other = other.withAfter(kept.isEmpty() ? null : kept);
+                }
+                if (crewLeft == 1 && cancelled.crewId().equals(other.crewId())) {
+                    other = other.withCrewId(null);
+                }
+                visits.set(i, other);
+            }
         }
 
         private void unpin(String path, PlanChange.Unpin unpin) {

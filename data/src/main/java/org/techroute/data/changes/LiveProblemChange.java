@@ -119,8 +119,13 @@ public final class LiveProblemChange implements ProblemChange<RoutePlan> {
                 director.changeProblemProperty(existing, (Consumer<Shift>) s -> s.setPinnedVisitCount(pinned));
             }
         }
+        Map<String, Visit> all = new HashMap<>(visits);
+        for (Visit visit : plan.getVisits()) {
+            all.putIfAbsent(visit.getId(), visit);
+        }
         for (Visit visit : plan.getVisits()) {
             if (!visits.containsKey(visit.getId())) {
+                relink(visit, all);
                 visit.setShift(null);
                 visit.setPreviousVisit(null);
                 visit.setNextVisit(null);
@@ -129,6 +134,21 @@ public final class LiveProblemChange implements ProblemChange<RoutePlan> {
             }
         }
         director.updateShadowVariables();
+    }
+
+    /**
+     * Points a new visit's crew mates and the visits it follows at the working solution's visits of the same ids.
+     * (The links of visits already in the running solution stay as they are.)
+     */
+    private static void relink(Visit visit, Map<String, Visit> byId) {
+        if (visit.isCrewVisit()) {
+            visit.setCrew(visit.getCrewId(), visit.getCrewMates().stream().map(m -> byId.get(m.getId())).toList());
+        }
+        if (visit.hasDependencies()) {
+            visit.setDependencies(visit.getDependencies().stream().map(d -> new org.techroute.solver.domain
+                    .VisitDependency(byId.get(d.before().getId()), d.minDelayMillis(), d.maxDelayMillis(),
+                            d.sameTechnician())).toList());
+        }
     }
 
     /** How many of the first {@code wanted} visits of the target route head the running route too. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Shift;
 import org.techroute.data.model.Visit;
+import org.techroute.data.model.VisitAfter;
 
 /**
  * Optional parts of a demo problem, off by default so that a demo of a given seed stays what it was. Each is applied
@@ -25,7 +26,21 @@ public enum DemoFeature {
      * Parts on the vans and visits that need them: every van carries filters and valves, one van in three a pump;
      * a visit in four needs one of them.
      */
-    PARTS("parts");
+    PARTS("parts"),
+    /**
+     * Crews: one visit in ten gets a helper's visit at the same place and times (no skills needed, its own
+     * technician); the two form a crew.
+     */
+    CREWS("crews"),
+    /**
+     * Dependencies: one visit in ten (not of a crew) gets a follow-up visit at the same place (30 minutes,
+     * commissioning) that starts at least an hour after it ends, any day of the problem; every other one on the
+     * same technician.
+     */
+    DEPENDENCIES("dependencies");
+
+    /** The gap between a visit and its demo follow-up ({@link #DEPENDENCIES}). */
+    public static final long DEMO_FOLLOW_UP_DELAY_SECONDS = 3600;
 
     /** The driving limit of {@link #TRAVEL_LIMIT}. */
     public static final long DEMO_MAX_TRAVEL_SECONDS = 3600;
@@ -98,6 +113,38 @@ public enum DemoFeature {
                         PART_NAMES.length)], 1)) : visit);
             }
             visits = needing;
+        }
+        if (features.contains(CREWS)) {
+            List<Visit> withCrews = new ArrayList<>();
+            for (int v = 0; v < visits.size(); v++) {
+                Visit visit = visits.get(v);
+                if (v % 10 == 4 && visit.pin() == null && visit.crewId() == null) {
+                    String crewId = "CREW-" + visit.id();
+                    withCrews.add(visit.withCrewId(crewId));
+                    withCrews.add(new Visit(visit.id() + "-HELPER", visit.customerName(), visit.location(),
+                            visit.serviceDurationSeconds(), visit.timeWindows(), null, null, visit.priority(), null,
+                            null, null, null, null, null, visit.address(), "helper for " + visit.id(), crewId, null));
+                } else {
+                    withCrews.add(visit);
+                }
+            }
+            visits = withCrews;
+        }
+        if (features.contains(DEPENDENCIES)) {
+            List<Visit> withFollowUps = new ArrayList<>();
+            int followUps = 0;
+            for (int v = 0; v < visits.size(); v++) {
+                Visit visit = visits.get(v);
+                withFollowUps.add(visit);
+                if (v % 10 == 7 && visit.crewId() == null && visit.pin() == null) {
+                    boolean same = followUps++ % 2 == 0;
+                    withFollowUps.add(new Visit(visit.id() + "-FOLLOW-UP", visit.customerName(), visit.location(),
+                            1800L, null, null, null, visit.priority(), null, null, null, null, null, null,
+                            visit.address(), "commissioning after " + visit.id(), null, List.of(new VisitAfter(
+                                    visit.id(), DEMO_FOLLOW_UP_DELAY_SECONDS, null, same ? Boolean.TRUE : null))));
+                }
+            }
+            visits = withFollowUps;
         }
         return problem.withResources(problem.techniciansOrEmpty(), shifts, visits);
     }

@@ -34,6 +34,7 @@ import org.techroute.solver.domain.ShiftBreak;
 import org.techroute.solver.domain.Technician;
 import org.techroute.solver.domain.TimeWindow;
 import org.techroute.solver.domain.Visit;
+import org.techroute.solver.domain.VisitDependency;
 import org.techroute.solver.explain.Blocker;
 import org.techroute.solver.explain.ServiceabilityCheck;
 import org.techroute.solver.score.TechrouteConstraint;
@@ -160,6 +161,7 @@ public final class ProblemMapper {
         Long firstShiftStart = shifts.values().stream().map(Shift::getStartMillis).min(Long::compare).orElse(null);
         visits.values().forEach(visit -> visit.setOpeningMillis(firstShiftStart));
 
+        links(visitList, visits);
         placePinned(visitList, shifts, visits);
         for (int i = 0; i < shiftList.size(); i++) {
             BreakState.apply(i, shiftList.get(i), shifts.get(shiftList.get(i).id()),
@@ -174,6 +176,33 @@ public final class ProblemMapper {
                 new ArrayList<>(visits.values()), weightOverrides(options.effectiveConstraintWeights()));
         return new MappedProblem(problem, plan, matrix, index.locations(), result.snapDistanceMeters(), offsets,
                 List.copyOf(warnings), index.uses());
+    }
+
+    /** Crews (every member knows the others) and dependencies (delays in milliseconds). */
+    static void links(List<org.techroute.data.model.Visit> inputs, Map<String, Visit> visits) {
+        Map<String, List<Visit>> crews = new LinkedHashMap<>();
+        for (var input : inputs) {
+            if (input.crewId() != null) {
+                crews.computeIfAbsent(input.crewId(), k -> new ArrayList<>()).add(visits.get(input.id()));
+            }
+        }
+        crews.forEach((crewId, members) -> {
+            for (Visit member : members) {
+                member.setCrew(crewId, members.stream().filter(m -> m != member).toList());
+            }
+        });
+        for (var input : inputs) {
+            if (input.afterOrEmpty().isEmpty()) {
+                continue;
+            }
+            List<VisitDependency> dependencies = new ArrayList<>();
+            for (var after : input.afterOrEmpty()) {
+                dependencies.add(new VisitDependency(visits.get(after.visitId()), after.minDelaySecondsOrZero() * 1000,
+                        after.maxDelaySeconds() == null ? Long.MAX_VALUE : after.maxDelaySeconds() * 1000,
+                        after.sameTechnicianOrFalse()));
+            }
+            visits.get(input.id()).setDependencies(dependencies);
+        }
     }
 
     private static void placePinned(List<org.techroute.data.model.Visit> inputs, Map<String, Shift> shifts,

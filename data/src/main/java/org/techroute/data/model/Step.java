@@ -2,6 +2,7 @@ package org.techroute.data.model;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -13,10 +14,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                  the end location) or waited for ({@code WAIT})
  * @param arrival   for {@code SERVICE}: when the technician arrived at the visit
  * @param lateSeconds for {@code SERVICE}: how long after its last time window closed the service started
+ * @param crew      for {@code SERVICE} of a crew visit: the crew, its other visits and who serves them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Step(StepType type, String visitId, OffsetDateTime start, OffsetDateTime end,
-        BigDecimal durationSeconds, OffsetDateTime arrival, BigDecimal travelMeters, BigDecimal lateSeconds) {
+        BigDecimal durationSeconds, OffsetDateTime arrival, BigDecimal travelMeters, BigDecimal lateSeconds,
+        Crew crew) {
+
+    /** A step without crew. */
+    public Step(StepType type, String visitId, OffsetDateTime start, OffsetDateTime end, BigDecimal durationSeconds,
+            OffsetDateTime arrival, BigDecimal travelMeters, BigDecimal lateSeconds) {
+        this(type, visitId, start, end, durationSeconds, arrival, travelMeters, lateSeconds, null);
+    }
+
+    /**
+     * The crew of a service step: the other visits of the crew (served at the same time by other technicians).
+     *
+     * @param crewId  the visits' {@code crewId}
+     * @param members the crew's other visits, each with its technician and shift
+     */
+    public record Crew(String crewId, List<CrewMember> members) {
+    }
+
+    /** Another visit of a crew and who serves it. */
+    public record CrewMember(String visitId, String technicianId, String shiftId) {
+    }
 
     /** The kinds of step. */
     public enum StepType {

@@ -17,13 +17,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param address        for people only (route sheet, calendar): techroute does not geocode, {@code location} places
  *                       the visit
  * @param notes          for the technician (route sheet, calendar); not used for planning
+ * @param crewId         visits with the same crew id are served together by different technicians, all starting at
+ *                       once (the latest to arrive sets the start), or none of them is served
+ * @param after          visits this one must follow ({@link VisitAfter})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
         List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
         Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
         List<String> excludedTechnicianIds, List<Integer> demand, Map<String, Integer> parts, Pin pin, String address,
-        String notes) {
+        String notes, String crewId, List<VisitAfter> after) {
+
+    /** A visit without crew or dependencies. */
+    public Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
+            List<TimeWindow> timeWindows, Map<String, Integer> requiredSkills, List<String> requiredCertifications,
+            Priority priority, List<String> requiredTechnicianIds, List<String> preferredTechnicianIds,
+            List<String> excludedTechnicianIds, List<Integer> demand, Map<String, Integer> parts, Pin pin,
+            String address, String notes) {
+        this(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills, requiredCertifications,
+                priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds, demand, parts, pin,
+                address, notes, null, null);
+    }
 
     /** A visit without parts, address or notes. */
     public Visit(String id, String customerName, Location location, Long serviceDurationSeconds,
@@ -95,13 +109,31 @@ public record Visit(String id, String customerName, Location location, Long serv
     public Visit withParts(Map<String, Integer> newParts) {
         return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
                 requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
-                demand, newParts, pin, address, notes);
+                demand, newParts, pin, address, notes, crewId, after);
     }
 
     /** This visit with another pin (null: not pinned). */
     public Visit withPin(Pin newPin) {
         return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
                 requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
-                demand, parts, newPin, address, notes);
+                demand, parts, newPin, address, notes, crewId, after);
+    }
+
+    /** This visit in crew {@code newCrewId} (null: none). */
+    public Visit withCrewId(String newCrewId) {
+        return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
+                requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
+                demand, parts, pin, address, notes, newCrewId, after);
+    }
+
+    /** This visit following {@code newAfter} (null: none). */
+    public Visit withAfter(List<VisitAfter> newAfter) {
+        return new Visit(id, customerName, location, serviceDurationSeconds, timeWindows, requiredSkills,
+                requiredCertifications, priority, requiredTechnicianIds, preferredTechnicianIds, excludedTechnicianIds,
+                demand, parts, pin, address, notes, crewId, newAfter);
+    }
+
+    public List<VisitAfter> afterOrEmpty() {
+        return after == null ? List.of() : after;
     }
 }

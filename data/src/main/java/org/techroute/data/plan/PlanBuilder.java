@@ -74,8 +74,10 @@ public final class PlanBuilder {
             }
             Priority priority = Priority.valueOf(visit.getPriority().name());
             unassignedByPriority.merge(priority, 1, Integer::sum);
-            Blocker blocker = ServiceabilityCheck.blocker(visit, solved.getShifts()).orElse(new Blocker("NO_ROOM",
-                    "a shift could serve it, but no route has room for it that is worth more than leaving it out"));
+            Blocker blocker = ServiceabilityCheck.blocker(visit, solved.getShifts())
+                    .or(() -> ServiceabilityCheck.linkBlocker(visit, solved.getShifts()))
+                    .orElse(new Blocker("NO_ROOM", "a shift could serve it, but no route has room for it that is"
+                            + " worth more than leaving it out"));
             unassigned.add(new UnassignedVisit(visit.getId(), priority, blocker.code(), blocker.detail()));
         }
         HardMediumSoftLongScore score = solved.getScore();
@@ -159,7 +161,8 @@ public final class PlanBuilder {
             long late = visit.isStarted() || visit.getTimeWindows().isEmpty() ? 0 : Math.max(0,
                     timing.serviceStartMillis() - visit.getTimeWindows().get(visit.getTimeWindows().size() - 1)
                             .endMillis());
-            steps.service(visit.getId(), timing.serviceStartMillis(), timing.departureMillis(), leg[1], late);
+            steps.service(visit.getId(), timing.serviceStartMillis(), timing.departureMillis(), leg[1], late,
+                    crew(visit));
             from = visit.getLocation();
             departure = timing.departureMillis();
             breaksDone = timing.breaksDone();
@@ -297,9 +300,9 @@ public final class PlanBuilder {
             breaks += to - from;
         }
 
-        void service(String visitId, long from, long to, long arrival, long lateMillis) {
-            add(StepType.SERVICE, visitId, from, to, time(arrival, offset), null,
-                    lateMillis > 0 ? seconds(lateMillis) : null);
+        void service(String visitId, long from, long to, long arrival, long lateMillis, Step.Crew crew) {
+            steps.add(new Step(StepType.SERVICE, visitId, time(from, offset), time(to, offset), seconds(to - from),
+                    time(arrival, offset), null, lateMillis > 0 ? seconds(lateMillis) : null, crew));
             service += to - from;
         }
 
@@ -308,6 +311,21 @@ public final class PlanBuilder {
             steps.add(new Step(type, visitId, time(from, offset), time(to, offset), seconds(to - from), arrival,
                     meters, late));
         }
+    }
+
+    /** The crew of a crew visit as the plan serves it: its other visits, their technicians and shifts. */
+    private static Step.Crew crew(Visit visit) {
+        if (!visit.isCrewVisit()) {
+            return null;
+        }
+        List<Step.CrewMember> members = new ArrayList<>();
+        for (Visit mate : visit.getCrewMates()) {
+            Shift shift = mate.getShift();
+            members.add(new Step.CrewMember(mate.getId(), shift == null ? null : shift.getTechnician().getId(),
+                    shift == null ? null : shift.getId()));
+        }
+        members.sort(Comparator.comparing(Step.CrewMember::visitId));
+        return new Step.Crew(visit.getCrewId(), members);
     }
 
     private static List<LocationSnap> snaps(MappedProblem mapped) {

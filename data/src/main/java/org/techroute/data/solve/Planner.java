@@ -50,6 +50,11 @@ public final class Planner {
         return SolverFactory.create(TechrouteSolverConfig.create(settings));
     }
 
+    /** A solver factory for this problem: with the moves for crews and dependent visits when it has them. */
+    public static SolverFactory<RoutePlan> solverFactory(SolveSettings settings, RoutePlan problem) {
+        return SolverFactory.create(TechrouteSolverConfig.create(settings, problem));
+    }
+
     /** A solver factory whose first phase is a construction heuristic, as assignment recommendations need. */
     public static SolverFactory<RoutePlan> recommendationFactory(SolveSettings settings) {
         return SolverFactory.create(TechrouteSolverConfig.forRecommendations(settings));
@@ -57,7 +62,7 @@ public final class Planner {
 
     /** Solves a prepared problem, reporting every new best score; returns the plan document. */
     public Problem solve(MappedProblem mapped, Consumer<Progress> progress) {
-        SolverFactory<RoutePlan> factory = solverFactory(settings(mapped.problem().optionsOrDefaults()));
+        SolverFactory<RoutePlan> factory = solverFactory(settings(mapped.problem().optionsOrDefaults()), mapped.plan());
         Solver<RoutePlan> solver = factory.buildSolver();
         long started = System.nanoTime();
         solver.addEventListener(event -> {

@@ -370,6 +370,7 @@ public final class ProblemValidator {
                 parts(path + ".parts", id, visit.partsOrEmpty(), "quantity");
                 pin(path + ".pin", id, visit.pin(), shifts, pinsByShift);
             }
+            links(list, ids);
             pinsByShift.forEach((shiftId, positions) -> {
                 for (int p = 0; p < positions.size(); p++) {
                     if (!positions.containsKey(p)) {
@@ -379,6 +380,142 @@ public final class ProblemValidator {
                     }
                 }
             });
+        }
+
+        /**
+         * Crews and dependencies: a crew has at least two visits; a dependency names another known visit, once, with
+         * delays not negative and a maximum not below the minimum; no visit follows a visit of its own crew; and no
+         * visit comes after itself, directly or around a circle (a crew counts as one: its visits start together).
+         */
+        void links(List<Visit> list, Set<String> ids) {
+            Map<String, List<Integer>> crews = new TreeMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                Visit visit = list.get(i);
+                if (visit == null || visit.id() == null || visit.crewId() == null) {
+                    continue;
+                }
+                if (blank(visit.crewId())) {
+                    error("$.visits[" + i + "].crewId", visit.id(), "the crew id is empty");
+                    continue;
+                }
+                crews.computeIfAbsent(visit.crewId(), k -> new ArrayList<>()).add(i);
+            }
+            crews.forEach((crewId, members) -> {
+                if (members.size() < 2) {
+                    int i = members.get(0);
+                    error("$.visits[" + i + "].crewId", list.get(i).id(), "crew '" + crewId + "' has only this"
+                            + " visit; a crew needs at least two visits (one per technician)");
+                }
+            });
+            // graph over "nodes": a crew is one node, any other visit its own
+            Map<String, String> nodeOf = new HashMap<>();
+            for (Visit visit : list) {
+                if (visit != null && visit.id() != null) {
+                    nodeOf.put(visit.id(), visit.crewId() != null && !blank(visit.crewId()) ? "crew " + visit.crewId()
+                            : "visit " + visit.id());
+                }
+            }
+            Map<String, List<String>> edges = new TreeMap<>();
+            Map<String, String> edgePath = new HashMap<>();
+            for (int i = 0; i < list.size(); i++) {
+                Visit visit = list.get(i);
+                if (visit == null || visit.id() == null) {
+                    continue;
+                }
+                List<org.techroute.data.model.VisitAfter> after = visit.afterOrEmpty();
+                Set<String> seen = new HashSet<>();
+                for (int a = 0; a < after.size(); a++) {
+                    String path = "$.visits[" + i + "].after[" + a + "]";
+                    org.techroute.data.model.VisitAfter dependency = after.get(a);
+                    if (dependency == null) {
+                        error(path, visit.id(), "a dependency must be an object, not null");
+                        continue;
+                    }
+                    String before = dependency.visitId();
+                    if (blank(before)) {
+                        error(path + ".visitId", visit.id(), "the visit to follow is missing");
+                        continue;
+                    }
+                    if (!ids.contains(before)) {
+                        error(path + ".visitId", visit.id(), "unknown visit '" + before + "'");
+                        continue;
+                    }
+                    if (before.equals(visit.id())) {
+                        error(path + ".visitId", visit.id(), "a visit cannot follow itself");
+                        continue;
+                    }
+                    if (!seen.add(before)) {
+                        error(path + ".visitId", visit.id(), "visit '" + before + "' is listed twice");
+                        continue;
+                    }
+                    if (dependency.minDelaySeconds() != null && dependency.minDelaySeconds() < 0) {
+                        error(path + ".minDelaySeconds", visit.id(), "delay must not be negative, got "
+                                + dependency.minDelaySeconds());
+                    }
+                    if (dependency.maxDelaySeconds() != null && dependency.maxDelaySeconds() < 0) {
+                        error(path + ".maxDelaySeconds", visit.id(), "delay must not be negative, got "
+                                + dependency.maxDelaySeconds());
+                    } else if (dependency.maxDelaySeconds() != null
+                            && dependency.maxDelaySeconds() < dependency.minDelaySecondsOrZero()) {
+                        error(path + ".maxDelaySeconds", visit.id(), "the maximum delay "
+                                + dependency.maxDelaySeconds() + " is below the minimum delay "
+                                + dependency.minDelaySecondsOrZero());
+                    }
+                    String from = nodeOf.get(before);
+                    String to = nodeOf.get(visit.id());
+                    if (from.equals(to)) {
+                        error(path + ".visitId", visit.id(), "visit '" + before + "' is in the same crew ("
+                                + visit.crewId() + "): crew visits start together, one cannot follow another");
+                        continue;
+                    }
+                    edges.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
+                    edgePath.putIfAbsent(to, path + ".visitId");
+                    edgePath.putIfAbsent(to + "|id", visit.id());
+                }
+            }
+            List<String> cycle = cycle(edges);
+            if (!cycle.isEmpty()) {
+                String last = cycle.get(cycle.size() - 1);
+                error(edgePath.get(last), edgePath.get(last + "|id"), "dependencies go round in a circle: "
+                        + String.join(" -> ", cycle));
+            }
+        }
+
+        /** A cycle of the graph (its nodes, first repeated at the end), or empty; deterministic. */
+        private static List<String> cycle(Map<String, List<String>> edges) {
+            Map<String, Integer> state = new HashMap<>();
+            for (String start : edges.keySet()) {
+                List<String> stack = new ArrayList<>();
+                List<String> found = cycleFrom(start, edges, state, stack);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+            return List.of();
+        }
+
+        private static List<String> cycleFrom(String node, Map<String, List<String>> edges, Map<String, Integer> state,
+                List<String> stack) {
+            Integer known = state.get(node);
+            if (known != null && known == 2) {
+                return List.of();
+            }
+            if (known != null && known == 1) {
+                List<String> cycle = new ArrayList<>(stack.subList(stack.indexOf(node), stack.size()));
+                cycle.add(node);
+                return cycle;
+            }
+            state.put(node, 1);
+            stack.add(node);
+            for (String next : edges.getOrDefault(node, List.of())) {
+                List<String> found = cycleFrom(next, edges, state, stack);
+                if (!found.isEmpty()) {
+                    return found;
+                }
+            }
+            stack.remove(stack.size() - 1);
+            state.put(node, 2);
+            return List.of();
         }
 
         void pin(String path, String visitId, Pin pin, Map<String, Shift> shifts,

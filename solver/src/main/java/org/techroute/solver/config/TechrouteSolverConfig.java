@@ -21,6 +21,7 @@ import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Shift;
 import org.techroute.solver.domain.Visit;
 import org.techroute.solver.move.InsertionConstruction;
+import org.techroute.solver.move.LinkedRecreateMoveIteratorFactory;
 import org.techroute.solver.move.NearbyMoveIteratorFactory;
 import org.techroute.solver.move.RuinRecreateMoveIteratorFactory;
 import org.techroute.solver.score.TechrouteConstraintProvider;
@@ -49,6 +50,30 @@ public final class TechrouteSolverConfig {
      * ruin-and-recreate (strings removed from a few routes around a visit, re-inserted by cheapest insertion).
      */
     public static LocalSearchPhaseConfig localSearch() {
+        return localSearch(false);
+    }
+
+    /** Selection weight of the moves for crews and dependent visits, when the problem has them. */
+    public static final double LINKED_WEIGHT = 2.0;
+
+    /**
+     * {@link #localSearch()}, with {@code linkedVisits} also the moves that place a crew or a visit that follows
+     * others as a whole ({@link LinkedRecreateMoveIteratorFactory}). Only then: another selector in the union would
+     * change the random choices, and so the plans of a fixed seed, of problems without them.
+     */
+    public static LocalSearchPhaseConfig localSearch(boolean linkedVisits) {
+        LocalSearchPhaseConfig phase = plainLocalSearch();
+        if (linkedVisits) {
+            UnionMoveSelectorConfig union = (UnionMoveSelectorConfig) phase.getMoveSelectorConfig();
+            List<MoveSelectorConfig> selectors = new ArrayList<>(union.getMoveSelectorList());
+            selectors.add(weighted(new MoveIteratorFactoryConfig()
+                    .withMoveIteratorFactoryClass(LinkedRecreateMoveIteratorFactory.class), LINKED_WEIGHT));
+            union.setMoveSelectorList(selectors);
+        }
+        return phase;
+    }
+
+    private static LocalSearchPhaseConfig plainLocalSearch() {
         return new LocalSearchPhaseConfig()
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
@@ -97,9 +122,18 @@ public final class TechrouteSolverConfig {
      * would spend a score calculation on every position of every such visit to find that out.
      */
     public static SolverConfig create(SolveSettings settings) {
+        return create(settings, false);
+    }
+
+    /** {@link #create(SolveSettings)} for a problem: with the moves for crews and dependent visits if it has them. */
+    public static SolverConfig create(SolveSettings settings, RoutePlan problem) {
+        return create(settings, problem.getVisits().stream().anyMatch(Visit::isLinked));
+    }
+
+    public static SolverConfig create(SolveSettings settings, boolean linkedVisits) {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new InsertionConstruction()));
-        LocalSearchPhaseConfig localSearch = localSearch();
+        LocalSearchPhaseConfig localSearch = localSearch(linkedVisits);
         if (settings.stepCountLimit() != null) {
             // A step ends when late acceptance accepts a move. At a local optimum it may accept none, and that step
             // would run to the time limit: a cap on the moves evaluated ends it too, still deterministically.

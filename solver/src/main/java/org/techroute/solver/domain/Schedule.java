@@ -9,8 +9,9 @@ import java.util.List;
  * Rules: the technician leaves the start location at the shift start. A visit that has started keeps its
  * actual start and (expected) end. When a day is re-planned while under way, the technician leaves for a visit
  * not yet started no earlier than "now" (the shift's not-before time). At each visit, service starts at the
- * earliest moment inside a time window (waiting if early; if every window has closed, service starts on
- * arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
+ * earliest moment inside a time window, and no earlier than its links allow: the service end plus minimum delay of
+ * every visit it follows and, for a crew visit, the moment the last member of its crew could start (waiting if
+ * early; if every window has closed, service starts on arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
  * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
  * latest start — waiting for the break's earliest start if need be; otherwise service goes first. "Travelling on"
  * means to the actual next stop: the next visit of the route, or the end location after the last visit. A pending
@@ -54,6 +55,16 @@ public final class Schedule {
      */
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
             int nextLocation, BreakListener listener) {
+        return visit(shift, fromLocation, departureMillis, breaksDone, visit, nextLocation, listener, true);
+    }
+
+    /**
+     * {@link #visit(Shift, int, long, int, Visit, int, BreakListener)}; service starts no earlier than the visit's
+     * links allow as they are planned now ({@link Visit#linkedNotBeforeMillis}: the visits it follows and, with
+     * {@code withCrew}, its crew). The technician waits for them as for a time window.
+     */
+    public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
+            int nextLocation, BreakListener listener, boolean withCrew) {
         if (visit.isStarted()) {
             // Started or done: its times are facts, not plans.
             long start = visit.getActualStartMillis();
@@ -73,11 +84,13 @@ public final class Schedule {
             done++;
         }
         long arrival = leave + travel;
+        long linked = visit.isCrewVisit() || visit.hasDependencies() ? visit.linkedNotBeforeMillis(withCrew)
+                : Long.MIN_VALUE;
         long ready = arrival;
         long breakLateness = 0;
         while (done < breaks.size()) {
             ShiftBreak pending = breaks.get(done);
-            long wouldStart = visit.serviceStartFor(ready);
+            long wouldStart = visit.serviceStartFor(Math.max(ready, linked));
             long breakStart = Math.max(ready, pending.earliestStartMillis());
             boolean fitsInWait = breakStart + pending.durationMillis() <= wouldStart;
             long nextStopEstimate = wouldStart + visit.getServiceDurationMillis()
@@ -90,7 +103,7 @@ public final class Schedule {
             ready = breakStart + pending.durationMillis();
             done++;
         }
-        long serviceStart = visit.serviceStartFor(ready);
+        long serviceStart = visit.serviceStartFor(Math.max(ready, linked));
         return new VisitTiming(arrival, serviceStart, serviceStart + visit.getServiceDurationMillis(), done,
                 breakLateness);
     }

@@ -1,5 +1,6 @@
 package org.techroute.solver.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import ai.timefold.solver.core.api.domain.variable.NextElementShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.ShadowSources;
 import ai.timefold.solver.core.api.domain.variable.ShadowVariable;
+import ai.timefold.solver.core.api.domain.variable.ShadowVariablesInconsistent;
 
 /**
  * A service call at a customer's location. Times are epoch milliseconds; the location is an index into the
@@ -58,6 +60,33 @@ public class Visit {
     private Visit nextVisit;
     @ShadowVariable(supplierName = "timingSupplier")
     private VisitTiming timing;
+    /**
+     * For a crew visit: when this member alone could start service (its own route, windows and dependencies, not
+     * its crew); null otherwise or when unassigned. The crew starts at the latest of its members'.
+     */
+    @ShadowVariable(supplierName = "crewReadySupplier")
+    private Long crewReadyMillis;
+    /**
+     * Set by Timefold when the visit's timing waits on itself through crews and dependencies (routes that wait for
+     * each other in a circle): its shadow variables mean nothing then, and {@code forEach} skips it.
+     */
+    @ShadowVariablesInconsistent
+    private boolean inconsistent;
+
+    /** The crew this visit belongs to (null: none): visits served together, by different technicians, at once. */
+    private String crewId;
+    /** The other visits of its crew; empty when it has none. Entities, so that solution clones point to clones. */
+    private List<Visit> crewMates = new ArrayList<>();
+    /**
+     * The visits this one must follow ({@link VisitDependency}); the delays and the technician rule are in the
+     * parallel arrays below.
+     */
+    private List<Visit> predecessors = new ArrayList<>();
+    private long[] minDelaysMillis = new long[0];
+    private long[] maxDelaysMillis = new long[0];
+    private boolean[] sameTechnician = new boolean[0];
+    /** Whether other visits follow this one: moving it later moves them. */
+    private boolean followed;
 
     public Visit() {
     }
@@ -101,6 +130,153 @@ public class Visit {
         this.expectedEndMillis = other.expectedEndMillis;
         this.previousShiftId = other.previousShiftId;
         this.openingMillis = other.openingMillis;
+        this.crewId = other.crewId;
+        this.followed = this.followed || other.followed;
+        // the links (crew mates, predecessors) are the same visits by id: they stay, with the delays taken over
+        if (other.predecessors.size() == predecessors.size()) {
+            this.minDelaysMillis = other.minDelaysMillis;
+            this.maxDelaysMillis = other.maxDelaysMillis;
+            this.sameTechnician = other.sameTechnician;
+        }
+    }
+
+    /** Makes this visit a member of crew {@code crewId} with the other visits {@code mates}. */
+    public void setCrew(String crewId, List<Visit> mates) {
+        this.crewId = crewId;
+        this.crewMates = new ArrayList<>(mates);
+    }
+
+    /** The visits this visit must follow, with their delays and technician rule. */
+    public void setDependencies(List<VisitDependency> dependencies) {
+        int n = dependencies.size();
+        this.predecessors = new ArrayList<>(n);
+        this.minDelaysMillis = new long[n];
+        this.maxDelaysMillis = new long[n];
+        this.sameTechnician = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            VisitDependency dependency = dependencies.get(i);
+            predecessors.add(dependency.before());
+            dependency.before().followed = true;
+            minDelaysMillis[i] = dependency.minDelayMillis();
+            maxDelaysMillis[i] = dependency.maxDelayMillis();
+            sameTechnician[i] = dependency.sameTechnician();
+        }
+    }
+
+    /** The visits this visit must follow, with delays and technician rule (a new list each call). */
+    public List<VisitDependency> getDependencies() {
+        List<VisitDependency> dependencies = new ArrayList<>(predecessors.size());
+        for (int i = 0; i < predecessors.size(); i++) {
+            dependencies.add(new VisitDependency(predecessors.get(i), minDelaysMillis[i], maxDelaysMillis[i],
+                    sameTechnician[i]));
+        }
+        return dependencies;
+    }
+
+    /** The dependencies as edges from this visit, for constraint streams (a new list each call). */
+    public List<DependencyEdge> dependencyEdges() {
+        List<DependencyEdge> edges = new ArrayList<>(predecessors.size());
+        for (int i = 0; i < predecessors.size(); i++) {
+            edges.add(new DependencyEdge(this, predecessors.get(i), minDelaysMillis[i], maxDelaysMillis[i],
+                    sameTechnician[i]));
+        }
+        return edges;
+    }
+
+    /** Whether other visits follow this one (it is the {@code before} of a dependency). */
+    public boolean isFollowed() {
+        return followed;
+    }
+
+    /**
+     * Whether starting this visit later than planned changes other routes: a crew visit (its crew waits) or a visit
+     * that others follow.
+     */
+    public boolean holdsOthers() {
+        return crewId != null || followed;
+    }
+
+    /**
+     * The latest start the visits this one follows allow with a maximum delay, as they are planned now;
+     * {@link Long#MAX_VALUE} without one.
+     */
+    public long linkedNotAfterMillis() {
+        long notAfter = Long.MAX_VALUE;
+        for (int i = 0; i < predecessors.size(); i++) {
+            Visit before = predecessors.get(i);
+            VisitTiming planned = before.getShift() == null ? null : before.getTiming();
+            if (planned != null && maxDelaysMillis[i] != Long.MAX_VALUE) {
+                notAfter = Math.min(notAfter, planned.departureMillis() + maxDelaysMillis[i]);
+            }
+        }
+        return notAfter;
+    }
+
+    public boolean hasDependencies() {
+        return !predecessors.isEmpty();
+    }
+
+    public List<Visit> getPredecessors() {
+        return predecessors;
+    }
+
+    public String getCrewId() {
+        return crewId;
+    }
+
+    public boolean isCrewVisit() {
+        return crewId != null;
+    }
+
+    public List<Visit> getCrewMates() {
+        return crewMates;
+    }
+
+    /** Whether the visit's start waits on itself through crews and dependencies (no timing exists). */
+    public boolean isInconsistent() {
+        return inconsistent;
+    }
+
+    public void setInconsistent(boolean inconsistent) {
+        this.inconsistent = inconsistent;
+    }
+
+    public Long getCrewReadyMillis() {
+        return crewReadyMillis;
+    }
+
+    public void setCrewReadyMillis(Long crewReadyMillis) {
+        this.crewReadyMillis = crewReadyMillis;
+    }
+
+    /** Whether this visit is linked to others: a crew visit, one that follows others, or one that others follow. */
+    public boolean isLinked() {
+        return crewId != null || !predecessors.isEmpty() || followed;
+    }
+
+    /**
+     * The earliest service start the visit's links allow, as they are planned now: the service end plus minimum
+     * delay of every assigned visit it follows and, with {@code withCrew}, the latest time a member of its crew could
+     * start alone ({@link #getCrewReadyMillis()}). {@link Long#MIN_VALUE} when nothing holds it back.
+     */
+    public long linkedNotBeforeMillis(boolean withCrew) {
+        long notBefore = Long.MIN_VALUE;
+        for (int i = 0; i < predecessors.size(); i++) {
+            Visit before = predecessors.get(i);
+            VisitTiming planned = before.getShift() == null ? null : before.getTiming();
+            if (planned != null) {
+                notBefore = Math.max(notBefore, planned.departureMillis() + minDelaysMillis[i]);
+            }
+        }
+        if (withCrew) {
+            for (Visit mate : crewMates) {
+                Long ready = mate.getShift() == null ? null : mate.getCrewReadyMillis();
+                if (ready != null) {
+                    notBefore = Math.max(notBefore, ready);
+                }
+            }
+        }
+        return notBefore;
     }
 
     /** For a visit without time windows, from when its wait counts (see {@link #urgencyOpeningMillis(Shift)}). */
@@ -160,6 +336,13 @@ public class Visit {
         copy.partIds = partIds;
         copy.partQuantities = partQuantities;
         copy.partNames = partNames;
+        copy.crewId = crewId;
+        copy.crewMates = crewMates;
+        copy.followed = followed;
+        copy.predecessors = predecessors;
+        copy.minDelaysMillis = minDelaysMillis;
+        copy.maxDelaysMillis = maxDelaysMillis;
+        copy.sameTechnician = sameTechnician;
         return copy;
     }
 
@@ -194,23 +377,42 @@ public class Visit {
         return expectedEndMillis;
     }
 
-    /** The timing depends on the next stop too: whether a break goes before the service depends on it. */
-    @ShadowSources({ "previousVisit.timing", "shift", "nextVisit" })
+    /**
+     * The timing depends on the next stop too: whether a break goes before the service depends on it. It waits for
+     * the visits this one follows (their service end plus delay) and for its crew (the latest member's
+     * {@link #getCrewReadyMillis()}), wherever those are planned.
+     */
+    @ShadowSources({ "previousVisit.timing", "shift", "nextVisit", "predecessors[].timing",
+            "crewMates[].crewReadyMillis" })
     public VisitTiming timingSupplier() {
+        return timing(true);
+    }
+
+    /** For a crew visit: when it could start alone; see {@link #getCrewReadyMillis()}. */
+    @ShadowSources({ "previousVisit.timing", "shift", "nextVisit", "predecessors[].timing" })
+    public Long crewReadySupplier() {
+        if (crewMates.isEmpty()) {
+            return null;
+        }
+        VisitTiming alone = timing(false);
+        return alone == null ? null : alone.serviceStartMillis();
+    }
+
+    private VisitTiming timing(boolean withCrew) {
         if (shift == null) {
             return null;
         }
         int next = nextVisit == null ? shift.getEndLocation() : nextVisit.getLocation();
         if (previousVisit == null) {
             return Schedule.visit(shift, shift.getStartLocation(), shift.getStartMillis(), 0, this, next,
-                    Schedule.IGNORE);
+                    Schedule.IGNORE, withCrew);
         }
         VisitTiming previous = previousVisit.getTiming();
         if (previous == null) {
             return null;
         }
         return Schedule.visit(shift, previousVisit.getLocation(), previous.departureMillis(), previous.breaksDone(),
-                this, next, Schedule.IGNORE);
+                this, next, Schedule.IGNORE, withCrew);
     }
 
     /** The earliest service start inside a time window for a technician ready at {@code readyMillis}. */

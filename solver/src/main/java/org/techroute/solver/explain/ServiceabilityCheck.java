@@ -152,6 +152,88 @@ public final class ServiceabilityCheck {
         return Optional.of(new Blocker("TIME_WINDOW", "no time window can be reached within the shift's hours"));
     }
 
+    /**
+     * Why a visit whose own checks pass ({@link #blocker(Visit, List)} is empty) is still unassigned because of its
+     * links, or empty: {@code CREW} when a visit of its crew can never be served (the detail names that member and
+     * its reason), or when the crew needs more different technicians who could serve its visits than there are;
+     * {@code DEPENDENCY} when a visit it follows is unassigned (named). A visit that has started is served.
+     */
+    public static Optional<Blocker> linkBlocker(Visit visit, List<Shift> shifts) {
+        if (visit.isStarted()) {
+            return Optional.empty();
+        }
+        if (visit.isCrewVisit()) {
+            List<Visit> crew = new ArrayList<>();
+            crew.add(visit);
+            crew.addAll(visit.getCrewMates());
+            crew.sort(java.util.Comparator.comparing(Visit::getId));
+            for (Visit member : crew) {
+                if (member == visit) {
+                    continue;
+                }
+                Optional<Blocker> blocker = blocker(member, shifts);
+                if (blocker.isPresent()) {
+                    return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " cannot be served: visit "
+                            + member.getId() + " (" + blocker.get().code() + ") " + blocker.get().detail()));
+                }
+            }
+            if (!distinctTechnicians(crew, shifts)) {
+                return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " needs " + crew.size()
+                        + " different technicians, one per visit " + crew.stream().map(Visit::getId).toList()
+                        + ", but not that many can serve its visits"));
+            }
+            for (Visit member : crew) {
+                Optional<Blocker> dependency = dependencyBlocker(member);
+                if (dependency.isPresent() && member != visit) {
+                    return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " cannot be served: visit "
+                            + member.getId() + " " + dependency.get().detail()));
+                }
+            }
+        }
+        return dependencyBlocker(visit);
+    }
+
+    private static Optional<Blocker> dependencyBlocker(Visit visit) {
+        for (Visit before : visit.getPredecessors()) {
+            if (before.getShift() == null) {
+                return Optional.of(new Blocker("DEPENDENCY", "follows visit " + before.getId()
+                        + ", which is unassigned"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether each visit of the crew can get its own technician among those whose shifts could serve it. */
+    private static boolean distinctTechnicians(List<Visit> crew, List<Shift> shifts) {
+        List<List<String>> options = new ArrayList<>();
+        for (Visit member : crew) {
+            List<String> technicians = new ArrayList<>();
+            for (Shift shift : shifts) {
+                String id = shift.getTechnician().getId();
+                if (!technicians.contains(id) && blocker(member, shift).isEmpty()) {
+                    technicians.add(id);
+                }
+            }
+            options.add(technicians);
+        }
+        return match(options, 0, new java.util.HashSet<>());
+    }
+
+    private static boolean match(List<List<String>> options, int index, java.util.Set<String> taken) {
+        if (index == options.size()) {
+            return true;
+        }
+        for (String technician : options.get(index)) {
+            if (taken.add(technician)) {
+                if (match(options, index + 1, taken)) {
+                    return true;
+                }
+                taken.remove(technician);
+            }
+        }
+        return false;
+    }
+
     private static long seconds(long millis) {
         return (millis + 999) / 1000;
     }

@@ -99,6 +99,7 @@ final class InsertionRoute {
             if (!visit.getTimeWindows().isEmpty()) {
                 latest = Math.min(latest, lastWindowEnd(visit));
             }
+            latest = Math.min(latest, linkedLatestStart(visit));
             latestStart[i] = latest;
             if (i > 0) {
                 latestDeparture = latest == NONE ? NONE
@@ -140,6 +141,19 @@ final class InsertionRoute {
     }
 
     /**
+     * The service start the visit would have alone at {@code position} (travel from the stop before, its windows, the
+     * visits it follows as they are planned; not breaks, not its crew): an estimate to line up the members of a
+     * crew.
+     */
+    long startAt(Visit visit, int position) {
+        int fromLocation = position == 0 ? shift.getStartLocation() : visits.get(position - 1).getLocation();
+        long leave = Math.max(position == 0 ? shift.getStartMillis() : departure[position - 1],
+                shift.leaveNotBeforeMillis());
+        long arrival = leave + matrix.travelMillis(fromLocation, visit.getLocation());
+        return visit.serviceStartFor(Math.max(arrival, visit.linkedNotBeforeMillis(false)));
+    }
+
+    /**
      * The visits to take out so that inserting {@code visit} at {@code position} keeps the route as feasible as it
      * is: none if it already does, else at most {@code max} not started, not CRITICAL visits after the position,
      * lowest priority first and, within a priority, the latest first; null when that is not enough.
@@ -174,6 +188,24 @@ final class InsertionRoute {
         }
     }
 
+    /**
+     * The latest start a linked visit may have without changing other routes: a crew visit or a visit that others
+     * follow keeps its planned start (its crew and the visits after it would wait longer), and a visit that follows
+     * others with a maximum delay starts within it. {@link #NONE} for other visits, and for a visit not planned on
+     * this shift in the working solution.
+     */
+    private long linkedLatestStart(Visit visit) {
+        long latest = NONE;
+        if (visit.hasDependencies()) {
+            long notAfter = visit.linkedNotAfterMillis();
+            latest = notAfter == Long.MAX_VALUE ? NONE : notAfter;
+        }
+        if (visit.holdsOthers() && visit.getShift() == shift && visit.getTiming() != null) {
+            latest = Math.min(latest, visit.getTiming().serviceStartMillis());
+        }
+        return latest;
+    }
+
     /** What {@link #violation} is for the route as it stands. */
     long violationMillis() {
         return violation;
@@ -197,6 +229,12 @@ final class InsertionRoute {
             total += timing.breakLatenessMillis();
             if (!visit.isStarted() && !visit.getTimeWindows().isEmpty()) {
                 total += Math.max(0, timing.serviceStartMillis() - lastWindowEnd(visit));
+            }
+            if (!visit.isStarted() && (visit.hasDependencies() || visit.holdsOthers())) {
+                long latest = linkedLatestStart(visit);
+                if (latest != NONE) {
+                    total += Math.max(0, timing.serviceStartMillis() - latest);
+                }
             }
             breaksDone = timing.breaksDone();
             from = visit.getLocation();

@@ -1,10 +1,12 @@
 package org.techroute.solver.move;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
@@ -326,6 +328,70 @@ final class Recreate {
         routes.insert(route, position, visit);
         insertAnywhere(routes, ejected, visit);
         return true;
+    }
+
+    /** How many of a group member's cheapest positions a random group insertion picks from. */
+    static final int GROUP_CHOICES = 3;
+
+    /**
+     * Places the visits of a group together (a crew, or a single visit that follows others): each member at its
+     * cheapest position whose replay keeps its route as feasible, every member on another technician than the members
+     * placed before it and than {@code busyTechnicians} (those of crew members already in routes), and every member
+     * after the first preferring positions where its service would start when the first member's does (the estimated
+     * gap counts as cost). With {@code random} (may be null), a member takes one of its {@link #GROUP_CHOICES} cheapest
+     * positions. Returns false when a member fits nowhere: the working routes are then partly changed, and the caller
+     * discards them.
+     */
+    boolean insertGroup(Routes routes, List<Visit> members, Set<String> busyTechnicians, Random random) {
+        Set<String> used = new HashSet<>(busyTechnicians);
+        long anchor = Long.MIN_VALUE;
+        List<long[]> candidates = new ArrayList<>();
+        List<Shift> shifts = plan.getShifts();
+        for (Visit member : members) {
+            positions(routes, member, false, candidates);
+            if (anchor != Long.MIN_VALUE && member.isCrewVisit()) {
+                for (long[] candidate : candidates) {
+                    InsertionRoute route = routes.of(shifts.get((int) candidate[1]));
+                    candidate[0] = saturatedAdd(candidate[0],
+                            Math.abs(route.startAt(member, (int) candidate[2]) - anchor));
+                }
+                candidates.sort((a, b) -> Long.compare(a[0], b[0]));
+            }
+            int wanted = random == null ? 1 : 1 + random.nextInt(GROUP_CHOICES);
+            InsertionRoute chosenRoute = null;
+            int chosenPosition = -1;
+            int found = 0;
+            for (long[] candidate : candidates) {
+                InsertionRoute route = routes.of(shifts.get((int) candidate[1]));
+                if (member.isCrewVisit() && used.contains(route.shift.getTechnician().getId())) {
+                    continue;
+                }
+                if (route.keepsFeasibility(member, (int) candidate[2])) {
+                    chosenRoute = route;
+                    chosenPosition = (int) candidate[2];
+                    if (++found == wanted) {
+                        break;
+                    }
+                }
+            }
+            boolean placed = chosenRoute != null;
+            if (placed) {
+                if (anchor == Long.MIN_VALUE) {
+                    anchor = chosenRoute.startAt(member, chosenPosition);
+                }
+                routes.insert(chosenRoute, chosenPosition, member);
+                used.add(chosenRoute.shift.getTechnician().getId());
+            }
+            if (!placed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE - 1 : sum;
     }
 
     private boolean insert(Routes routes, Visit visit, Random random) {

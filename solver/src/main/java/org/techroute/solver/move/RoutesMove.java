@@ -75,6 +75,19 @@ final class RoutesMove extends AbstractMove<RoutePlan> {
         };
     }
 
+    /**
+     * The move that takes this one back, built before this one is done: the shifts' current lists, and what this one
+     * assigns unassigned again (and the reverse).
+     */
+    RoutesMove undo() {
+        List<Shift> shiftList = Arrays.asList(shifts);
+        List<List<Visit>> current = new ArrayList<>();
+        for (Shift shift : shifts) {
+            current.add(new ArrayList<>(shift.getVisits()));
+        }
+        return new RoutesMove(type + "Undo", shiftList, current, newlyUnassigned, newlyAssigned);
+    }
+
     int shiftCount() {
         return shifts.length;
     }

@@ -23,6 +23,16 @@ public enum TechrouteConstraint {
     BREAK_WINDOW("breakWindow", Level.HARD, 1, "per second a break starts after its latest start"),
     VAN_STOCK("vanStock", Level.HARD, 1, "per part unit a route's visits need beyond the van's stock"),
     TRAVEL_LIMIT("travelLimit", Level.HARD, 1, "per second a route drives beyond its shift's maxTravelSeconds"),
+    DEPENDENCY("dependency", Level.HARD, 1, "per second a visit starts before the end of a visit it follows plus"
+            + " minDelaySeconds, or after that end plus maxDelaySeconds"),
+    DEPENDENCY_ASSIGNMENT("dependencyAssignment", Level.HARD, 1, "per visit served while a visit it follows is"
+            + " unassigned, or by another technician than that visit when sameTechnician"),
+    CREW_START("crewStart", Level.HARD, 1, "per second between the service starts of two visits of one crew"),
+    CREW_ASSIGNMENT("crewAssignment", Level.HARD, 1,
+            "per crew visit left unassigned while another visit of its crew is served"),
+    CREW_TECHNICIANS("crewTechnicians", Level.HARD, 1, "per two visits of one crew served by the same technician"),
+    LINK_LOOP("linkLoop", Level.HARD, 86_400, "per visit whose start waits on itself through crews and dependencies"
+            + " (routes that wait for each other in a circle)"),
     // Medium: serve as much as possible, most urgent first.
     UNASSIGNED_VISIT("unassignedVisit", Level.MEDIUM, 1,
             "per unassigned visit, times its priority (CRITICAL 1e9, HIGH 1000, NORMAL 10, LOW 1)"),

@@ -3,6 +3,12 @@ package org.techroute.solver.score;
 import static org.techroute.solver.score.TechrouteConstraint.BREAK_WINDOW;
 import static org.techroute.solver.score.TechrouteConstraint.CERTIFICATION;
 import static org.techroute.solver.score.TechrouteConstraint.CRITICAL_DELAY;
+import static org.techroute.solver.score.TechrouteConstraint.CREW_ASSIGNMENT;
+import static org.techroute.solver.score.TechrouteConstraint.CREW_START;
+import static org.techroute.solver.score.TechrouteConstraint.CREW_TECHNICIANS;
+import static org.techroute.solver.score.TechrouteConstraint.DEPENDENCY;
+import static org.techroute.solver.score.TechrouteConstraint.DEPENDENCY_ASSIGNMENT;
+import static org.techroute.solver.score.TechrouteConstraint.LINK_LOOP;
 import static org.techroute.solver.score.TechrouteConstraint.EXCLUDED_TECHNICIAN;
 import static org.techroute.solver.score.TechrouteConstraint.HIGH_PRIORITY_LATENESS;
 import static org.techroute.solver.score.TechrouteConstraint.OVERTIME;
@@ -27,7 +33,9 @@ import java.math.RoundingMode;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.Joiners;
 
+import org.techroute.solver.domain.DependencyEdge;
 import org.techroute.solver.domain.Priority;
 import org.techroute.solver.domain.RouteEnd;
 import org.techroute.solver.domain.Shift;
@@ -55,6 +63,12 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 breakWindow(factory),
                 vanStock(factory),
                 travelLimit(factory),
+                dependency(factory),
+                dependencyAssignment(factory),
+                crewStart(factory),
+                crewAssignment(factory),
+                crewTechnicians(factory),
+                linkLoop(factory),
                 // Medium
                 unassignedVisit(factory),
                 criticalDelay(factory),
@@ -169,6 +183,92 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                         + minutes(shift.travelMillis()) + ", " + minutes(shift.travelExcessMillis())
                         + " more than its limit of " + minutes(shift.getMaxTravelMillis())))
                 .asConstraint(TRAVEL_LIMIT.id());
+    }
+
+    /**
+     * A visit starts no earlier than the end of each visit it follows plus the minimum delay, and no later than that
+     * end plus the maximum delay. The timing waits for the first ({@link org.techroute.solver.domain.Schedule}), so
+     * this counts what waiting cannot mend: a maximum delay passed, or visits that have started.
+     */
+    Constraint dependency(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::hasDependencies)
+                .flattenLast(Visit::dependencyEdges)
+                .join(Visit.class, Joiners.equal(DependencyEdge::before, visit -> visit))
+                .filter((edge, before) -> edge.violationMillis() > 0)
+                .penalizeLong(DEPENDENCY.defaultScore(), (edge, before) -> ceilSeconds(edge.violationMillis()))
+                .justifyWith((edge, before, score) -> justify(edge.after(), "starts " + minutes(edge
+                        .violationMillis()) + (edge.after().getTiming().serviceStartMillis() < before.getTiming()
+                                .departureMillis() + edge.minDelayMillis() ? " too early after " : " too late after ")
+                        + "visit " + before.getId()))
+                .asConstraint(DEPENDENCY.id());
+    }
+
+    /** A visit is served only if every visit it follows is, and by the same technician when that is asked. */
+    Constraint dependencyAssignment(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::hasDependencies)
+                .flattenLast(Visit::dependencyEdges)
+                .join(factory.forEachIncludingUnassigned(Visit.class),
+                        Joiners.equal(DependencyEdge::before, visit -> visit))
+                .filter((edge, before) -> edge.brokenAssignment())
+                .penalizeLong(DEPENDENCY_ASSIGNMENT.defaultScore(), (edge, before) -> 1L)
+                .justifyWith((edge, before, score) -> justify(edge.after(), before.getShift() == null
+                        ? "follows visit " + before.getId() + ", which is unassigned"
+                        : "must be served by technician " + before.getShift().getTechnician().getId()
+                                + ", who serves visit " + before.getId() + ", not by " + technicianId(edge.after())))
+                .asConstraint(DEPENDENCY_ASSIGNMENT.id());
+    }
+
+    /** The visits of a crew start service at the same time (each pair counted once). */
+    Constraint crewStart(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::isCrewVisit)
+                .join(factory.forEach(Visit.class).filter(Visit::isCrewVisit),
+                        Joiners.equal(Visit::getCrewId), Joiners.lessThan(Visit::getId))
+                .filter((a, b) -> crewStartGapMillis(a, b) > 0)
+                .penalizeLong(CREW_START.defaultScore(), (a, b) -> ceilSeconds(crewStartGapMillis(a, b)))
+                .justifyWith((a, b, score) -> justify(a, "crew " + a.getCrewId() + ": starts "
+                        + minutes(crewStartGapMillis(a, b)) + " apart from visit " + b.getId()))
+                .asConstraint(CREW_START.id());
+    }
+
+    /** All of a crew or none: a member left out while another is served. */
+    Constraint crewAssignment(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Visit.class)
+                .filter(visit -> visit.isCrewVisit() && visit.getShift() == null)
+                .ifExists(factory.forEach(Visit.class).filter(Visit::isCrewVisit), Joiners.equal(Visit::getCrewId))
+                .penalizeLong(CREW_ASSIGNMENT.defaultScore(), visit -> 1L)
+                .justifyWith((visit, score) -> new VisitJustification(visit.getId(), null, "crew "
+                        + visit.getCrewId() + ": unassigned while other visits of its crew are served"))
+                .asConstraint(CREW_ASSIGNMENT.id());
+    }
+
+    /** The visits of a crew are served by different technicians. */
+    Constraint crewTechnicians(ConstraintFactory factory) {
+        return factory.forEach(Visit.class)
+                .filter(Visit::isCrewVisit)
+                .join(factory.forEach(Visit.class).filter(Visit::isCrewVisit),
+                        Joiners.equal(Visit::getCrewId), Joiners.lessThan(Visit::getId),
+                        Joiners.equal(TechrouteConstraintProvider::technicianId))
+                .penalizeLong(CREW_TECHNICIANS.defaultScore(), (a, b) -> 1L)
+                .justifyWith((a, b, score) -> justify(a, "crew " + a.getCrewId() + ": technician "
+                        + technicianId(a) + " also serves visit " + b.getId() + " of the crew"))
+                .asConstraint(CREW_TECHNICIANS.id());
+    }
+
+    /**
+     * Routes that wait for each other in a circle (a crew or a dependency whose waiting comes back to itself) have
+     * no timing: Timefold marks such visits inconsistent and {@code forEach} skips them, so they are counted here,
+     * heavily.
+     */
+    Constraint linkLoop(ConstraintFactory factory) {
+        return factory.forEachUnfiltered(Visit.class)
+                .filter(visit -> visit.getShift() != null && (visit.isInconsistent() || visit.getTiming() == null))
+                .penalizeLong(LINK_LOOP.defaultScore(), visit -> 1L)
+                .justifyWith((visit, score) -> justify(visit, "its start waits on itself through crews and"
+                        + " dependencies across routes"))
+                .asConstraint(LINK_LOOP.id());
     }
 
     // ************************************************************************
@@ -329,6 +429,13 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
             lateness += routeEnd(visit).breakLatenessMillis();
         }
         return lateness;
+    }
+
+    private static long crewStartGapMillis(Visit a, Visit b) {
+        if (a.getTiming() == null || b.getTiming() == null || (a.isStarted() && b.isStarted())) {
+            return 0;
+        }
+        return Math.abs(a.getTiming().serviceStartMillis() - b.getTiming().serviceStartMillis());
     }
 
     static long ceilSeconds(long millis) {
