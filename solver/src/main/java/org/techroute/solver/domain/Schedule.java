@@ -12,9 +12,9 @@ import java.util.List;
  * earliest moment inside a time window, and no earlier than its links allow: the service end plus minimum delay of
  * every visit it follows and, for a crew visit, the moment the last member of its crew could start (waiting if
  * early; if every window has closed, service starts on arrival and is late). A pending break is taken on arrival at a visit, before the service, when it fits into
- * the waiting time for the visit's window, or when serving first (and travelling on) would start it after its
- * latest start — waiting for the break's earliest start if need be; otherwise service goes first. "Travelling on"
- * means to the actual next stop: the next visit of the route, or the end location after the last visit. A pending
+ * the waiting time for the visit's window, or when serving first would end the service after its latest start —
+ * waiting for the break's earliest start if need be; otherwise service goes first (the customer is not kept waiting
+ * for a lunch that can still be taken after the service). A pending
  * break that would start after its latest start on arrival at the next stop (visit or end location), but can still
  * start in time where the technician is, is taken there before leaving (e.g. at home when the shift starts, or
  * after a started visit when a day is re-planned). Breaks still pending when the technician reaches the end
@@ -93,10 +93,10 @@ public final class Schedule {
             long wouldStart = visit.serviceStartFor(Math.max(ready, linked));
             long breakStart = Math.max(ready, pending.earliestStartMillis());
             boolean fitsInWait = breakStart + pending.durationMillis() <= wouldStart;
-            long nextStopEstimate = wouldStart + visit.getServiceDurationMillis()
-                    + shift.getMatrix().travelMillis(visit.getLocation(), nextLocation);
-            if (!fitsInWait && nextStopEstimate <= pending.latestStartMillis()) {
-                break; // serve first, the break still fits after
+            if (!fitsInWait && wouldStart + visit.getServiceDurationMillis() <= pending.latestStartMillis()) {
+                // serve first: the break still starts in time after the service, here before leaving if the trip on
+                // would pass its latest start (see breakFirst), so the customer is not kept waiting for a lunch
+                break;
             }
             breakLateness += Math.max(0, breakStart - pending.latestStartMillis());
             listener.breakTaken(done, breakStart, breakStart + pending.durationMillis());

@@ -130,18 +130,20 @@ class ScheduleTest {
     }
 
     @Test
-    void theBreakDecisionLooksAtTheNextVisitNotTheEndLocation() {
+    void serviceGoesFirstWhenTheBreakStillStartsInTimeAfterItBeforeTheTripOn() {
         // shift 11:40 at the depot, lunch [12:00, 12:30] 30 min; A at 1 (10 min from the depot), B at 3 (25 min
-        // from A). Arrival at A 11:50. Serving A first would be back at the depot by 12:30 (in time), but the
-        // next stop is B, reached at 12:45: too late. So lunch goes first: wait to 12:00, lunch 12:00-12:30,
-        // A 12:30-13:00, B on arrival 13:25. Nothing is late.
+        // from A, window 13:00-14:00). Arrival at A 11:50: A 11:50-12:20 ends before the lunch's latest start, so
+        // A is served first (the customer does not wait for a lunch); reaching B at 12:45 would start lunch late, so
+        // lunch is taken at A before leaving, 12:20-12:50, and B starts on arrival at 13:15. Nothing is late, and
+        // the day is the same length as with lunch first (issue 12: the decision once looked at the trip home and
+        // missed that B fits at all).
         Shift s = shift("s1", ALICE).hours(at(11, 40), at(16, 0)).addBreak(at(12, 0), at(12, 30), minutes(30))
                 .build();
         Visit a = visit("A", 1).build();
         Visit b = visit("B", 3).window(at(13, 0), at(14, 0)).build();
         wire(s, a, b);
-        assertThat(a.getTiming()).isEqualTo(new VisitTiming(at(11, 50), at(12, 30), at(13, 0), 1, 0));
-        assertThat(b.getTiming()).isEqualTo(new VisitTiming(at(13, 25), at(13, 25), at(13, 55), 1, 0));
+        assertThat(a.getTiming()).isEqualTo(new VisitTiming(at(11, 50), at(11, 50), at(12, 20), 0, 0));
+        assertThat(b.getTiming()).isEqualTo(new VisitTiming(at(13, 15), at(13, 15), at(13, 45), 1, 0));
         assertThat(s.routeEnd().breakLatenessMillis()).isZero();
         // the shadow variable supplier agrees, with the next visit known
         assertThat(a.timingSupplier()).isEqualTo(a.getTiming());
