@@ -43,6 +43,9 @@ final class Recreate {
     private final Map<Shift, Integer> shiftIndex = new IdentityHashMap<>();
     /** The weight of urgent lateness in this problem: what an hour's wait for an emergency costs in travel. */
     private final long urgencyWeight;
+    /** The medium weights of a CRITICAL visit's minute of wait beyond its hour, and of a visit left out (per unit). */
+    private final long criticalDelayWeight;
+    private final long unassignedWeight;
     /** Per visit and shift: 0 not known yet, 1 eligible, 2 not eligible. */
     private final byte[] eligibility;
 
@@ -50,6 +53,8 @@ final class Recreate {
         this.plan = plan;
         this.index = index;
         this.urgencyWeight = softWeight(plan, TechrouteConstraint.HIGH_PRIORITY_LATENESS);
+        this.criticalDelayWeight = mediumWeight(plan, TechrouteConstraint.CRITICAL_DELAY);
+        this.unassignedWeight = mediumWeight(plan, TechrouteConstraint.UNASSIGNED_VISIT);
         List<Shift> shifts = plan.getShifts();
         for (int s = 0; s < shifts.size(); s++) {
             shiftIndex.put(shifts.get(s), s);
@@ -60,6 +65,11 @@ final class Recreate {
     private static long softWeight(RoutePlan plan, TechrouteConstraint constraint) {
         HardMediumSoftLongScore weight = plan.getConstraintWeightOverrides().getConstraintWeight(constraint.id());
         return weight != null ? weight.softScore() : constraint.defaultScore().softScore();
+    }
+
+    private static long mediumWeight(RoutePlan plan, TechrouteConstraint constraint) {
+        HardMediumSoftLongScore weight = plan.getConstraintWeightOverrides().getConstraintWeight(constraint.id());
+        return weight != null ? weight.mediumScore() : constraint.defaultScore().mediumScore();
     }
 
     RoutePlan plan() {
@@ -191,7 +201,15 @@ final class Recreate {
                     continue;
                 }
                 if (route.keepsFeasibility(visit, (int) candidate[2])) {
-                    routes.insert(route, (int) candidate[2], visit);
+                    List<Visit> ejected = visit.getPriority() == Priority.CRITICAL
+                            ? insertSoonerEjecting(routes, visit, criticalDelayMinutes(visit, route,
+                                    (int) candidate[2]), new ArrayList<>())
+                            : null;
+                    if (ejected != null) {
+                        left.addAll(insertAnywhere(routes, ejected, visit));
+                    } else {
+                        routes.insert(route, (int) candidate[2], visit);
+                    }
                     placed = true;
                     break;
                 }
@@ -265,6 +283,51 @@ final class Recreate {
             }
         }
         return null;
+    }
+
+    /**
+     * A CRITICAL visit whose feasible position would keep it waiting {@code delayMinutes} beyond its first hour
+     * ({@code criticalDelay}) goes instead where it waits less, if taking out at most {@link #MAX_EJECTED} later
+     * visits of lower priority makes room and those weigh less, left out, than the wait saved (medium level, as the
+     * score weighs both). Returns the visits taken out (possibly none), or null when no such position pays.
+     */
+    private List<Visit> insertSoonerEjecting(Routes routes, Visit visit, long delayMinutes, List<long[]> scratch) {
+        if (delayMinutes <= 0 || criticalDelayWeight <= 0) {
+            return null;
+        }
+        List<Shift> shifts = plan.getShifts();
+        positions(routes, visit, true, scratch);
+        for (int c = 0; c < Math.min(EJECTION_POSITIONS, scratch.size()); c++) {
+            InsertionRoute route = routes.of(shifts.get((int) scratch.get(c)[1]));
+            int position = (int) scratch.get(c)[2];
+            long saved = (delayMinutes - criticalDelayMinutes(visit, route, position)) * criticalDelayWeight;
+            if (saved <= 0) {
+                continue;
+            }
+            List<Visit> ejected = route.ejectionFor(visit, position, MAX_EJECTED);
+            if (ejected == null) {
+                continue;
+            }
+            long lost = 0;
+            for (Visit out : ejected) {
+                lost += out.getPriority().unassignedWeight() * unassignedWeight;
+            }
+            if (lost < saved) {
+                for (Visit out : ejected) {
+                    routes.removeVisit(route, out);
+                }
+                routes.insert(route, position, visit);
+                return ejected;
+            }
+        }
+        return null;
+    }
+
+    /** The minutes beyond its first hour a CRITICAL visit would wait at {@code position} (an estimate, breaks aside). */
+    private static long criticalDelayMinutes(Visit visit, InsertionRoute route, int position) {
+        long beyond = route.startAt(visit, position) - visit.urgencyOpeningMillis(route.shift)
+                - Visit.CRITICAL_GRACE_MILLIS;
+        return beyond <= 0 ? 0 : (beyond + 59_999) / 60_000;
     }
 
     /** How many of an urgent visit's cheapest sooner positions {@link #moveSooner} picks from. */
