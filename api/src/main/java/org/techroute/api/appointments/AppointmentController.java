@@ -53,7 +53,7 @@ class AppointmentController {
     @ErrorResponse(status = "400", description = "Malformed JSON")
     @ErrorResponse(status = "404", description = "No such plan")
     @ErrorResponse(status = "422", description = "Invalid request (e.g. a slot that ends before it starts, a"
-            + " duplicate visit id), with the JSON path of each error")
+            + " duplicate visit id, a linked visit: crewId, after), with the JSON path of each error")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     AppointmentOffers offers(@PathVariable String id, @RequestBody byte[] body) {
         return appointments.offers(id, read(body, AppointmentRequest.class, "an appointment request"));

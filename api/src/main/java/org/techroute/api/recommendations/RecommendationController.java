@@ -48,7 +48,8 @@ class RecommendationController {
     @ApiResponse(responseCode = "200")
     @ErrorResponse(status = "400", description = "Malformed JSON")
     @ErrorResponse(status = "404", description = "No such plan")
-    @ErrorResponse(status = "422", description = "The visit is invalid (e.g. a duplicate id)")
+    @ErrorResponse(status = "422", description = "The visit is invalid (e.g. a duplicate id), or linked"
+            + " (crewId, after): not supported for linked visits")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     RecommendationList recommend(@PathVariable String id, @RequestBody byte[] body,
             @RequestParam(defaultValue = "5") int limit) {
@@ -68,7 +69,8 @@ class RecommendationController {
     @ErrorResponse(status = "400", description = "Malformed JSON")
     @ErrorResponse(status = "404", description = "No such plan")
     @ErrorResponse(status = "409", description = "The plan is being solved")
-    @ErrorResponse(status = "422", description = "Invalid visit, unknown shift or position out of range")
+    @ErrorResponse(status = "422", description = "Invalid or linked visit (crewId, after), unknown shift or"
+            + " position out of range")
     @PostMapping(value = "/apply", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> apply(@PathVariable String id, @RequestBody byte[] body) {

@@ -54,6 +54,7 @@ public class RecommendationService {
 
     public RecommendationList recommend(String planId, Visit visit, int limit) {
         checkLimit(limit);
+        refuseLinked(linked(visit, "$"));
         Problem document = plans.stored(planId).document();
         return recommend(planId, document, visit, limit, false, "$");
     }
@@ -68,6 +69,17 @@ public class RecommendationService {
         Problem document = plans.stored(planId).document();
         Visit visit = document.visitsOrEmpty().stream().filter(v -> visitId.equals(v.id())).findFirst()
                 .orElseThrow(() -> ApiException.notFound("visit", visitId));
+        List<Violation> links = linked(visit, "$.visits[" + document.visitsOrEmpty().indexOf(visit) + "]");
+        for (int i = 0; i < document.visitsOrEmpty().size(); i++) {
+            Visit other = document.visitsOrEmpty().get(i);
+            for (int j = 0; j < other.afterOrEmpty().size(); j++) {
+                if (visitId.equals(other.afterOrEmpty().get(j).visitId())) {
+                    links.add(new Violation("$.visits[" + i + "].after[" + j + "].visitId", other.id(), "visit '"
+                            + other.id() + "' follows visit '" + visitId + "': " + NOT_FOR_LINKED));
+                }
+            }
+        }
+        refuseLinked(links);
         List<Visit> others = new ArrayList<>(document.visitsOrEmpty());
         others.remove(visit);
         Solution solution = document.solution();
@@ -82,6 +94,31 @@ public class RecommendationService {
                 .withSolution(solution);
         return recommend(planId, without, visit.pin() == null ? visit : visit.withPin(null), limit, true,
                 "$.visits[" + document.visitsOrEmpty().indexOf(visit) + "]");
+    }
+
+    static final String NOT_FOR_LINKED = "recommendations are not supported for linked visits (crewId, after): a"
+            + " crew is placed as a whole and a dependent visit with the visits it follows; add the visit with the live"
+            + " change ADD_VISIT (POST .../changes), which re-plans it with its links";
+
+    /** The links of a visit (its crew, the visits it follows), each named at its path; empty for a plain visit. */
+    static List<Violation> linked(Visit visit, String path) {
+        List<Violation> links = new ArrayList<>();
+        if (visit.crewId() != null) {
+            links.add(new Violation(path + ".crewId", visit.id(), "visit '" + visit.id() + "' is in crew '"
+                    + visit.crewId() + "': " + NOT_FOR_LINKED));
+        }
+        if (!visit.afterOrEmpty().isEmpty()) {
+            links.add(new Violation(path + ".after", visit.id(), "visit '" + visit.id() + "' follows "
+                    + visit.afterOrEmpty().stream().map(a -> "'" + a.visitId() + "'").toList() + ": "
+                    + NOT_FOR_LINKED));
+        }
+        return links;
+    }
+
+    private static void refuseLinked(List<Violation> links) {
+        if (!links.isEmpty()) {
+            throw ApiException.validation("recommendations are not supported for linked visits", links);
+        }
     }
 
     private static void checkLimit(int limit) {
@@ -160,6 +197,9 @@ public class RecommendationService {
         }
         Problem document = stored.document();
         Visit visit = request.visit();
+        if (visit != null) {
+            refuseLinked(linked(visit, "$.visit"));
+        }
         if (document.shiftsOrEmpty().stream().noneMatch(s -> s.id().equals(request.shiftId()))) {
             throw ApiException.validation("unknown shift", List.of(new Violation("$.shiftId", request.shiftId(),
                     "no shift '" + request.shiftId() + "' in the plan")));

@@ -30,6 +30,8 @@ class VisitRecommendationController {
     @ApiResponse(responseCode = "200")
     @ErrorResponse(status = "400", description = "limit out of range")
     @ErrorResponse(status = "404", description = "No such plan or visit")
+    @ErrorResponse(status = "422", description = "The visit is linked (in a crew, follows or is followed by another"
+            + " visit): not supported for linked visits")
     @GetMapping(value = "/api/plans/{id}/visits/{visitId}/recommendations",
             produces = MediaType.APPLICATION_JSON_VALUE)
     RecommendationList recommend(@PathVariable String id, @PathVariable String visitId,

@@ -77,6 +77,9 @@ public final class AppointmentFinder {
         return errors;
     }
 
+    static final String NOT_FOR_LINKED = "appointments are not supported for linked visits (crewId, after): a slot"
+            + " is judged for one visit on its own; add a linked visit with the live change ADD_VISIT";
+
     private static void checkVisit(Visit visit, List<Violation> errors) {
         if (visit == null) {
             errors.add(new Violation("$.visit", null, "the visit is missing"));
@@ -88,6 +91,14 @@ public final class AppointmentFinder {
         }
         if (visit.pin() != null) {
             errors.add(new Violation("$.visit.pin", visit.id(), "a visit being booked cannot be pinned"));
+        }
+        if (visit.crewId() != null) {
+            errors.add(new Violation("$.visit.crewId", visit.id(), "visit '" + visit.id() + "' is in crew '"
+                    + visit.crewId() + "': " + NOT_FOR_LINKED));
+        }
+        if (!visit.afterOrEmpty().isEmpty()) {
+            errors.add(new Violation("$.visit.after", visit.id(), "visit '" + visit.id() + "' follows other visits: "
+                    + NOT_FOR_LINKED));
         }
     }
 
