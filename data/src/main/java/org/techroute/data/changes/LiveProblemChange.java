@@ -41,7 +41,7 @@ public final class LiveProblemChange implements ProblemChange<RoutePlan> {
 
     /**
      * Whether a batch can go into a running solver: it must not remove a visit or a shift that the running
-     * solution may hold in a route.
+     * solution may hold in a route, nor add a visit to a crew the running solution already has.
      */
     public static boolean canApplyLive(PlanChangeRequest request, org.techroute.data.model.Problem before) {
         if (request.changes() == null) {
@@ -50,6 +50,10 @@ public final class LiveProblemChange implements ProblemChange<RoutePlan> {
         for (PlanChange change : request.changes()) {
             if (change instanceof PlanChange.CancelVisit || change instanceof PlanChange.MoveVisit) {
                 return false; // the running routes would have to give up a visit
+            }
+            if (change instanceof PlanChange.AddVisit add && add.visit() != null && add.visit().crewId() != null
+                    && before.visitsOrEmpty().stream().anyMatch(v -> add.visit().crewId().equals(v.crewId()))) {
+                return false; // the running crew mates would not know their new member
             }
             if (change instanceof PlanChange.VisitDone done && !onItsRoute(done, before)) {
                 return false; // the done visit must go into another route

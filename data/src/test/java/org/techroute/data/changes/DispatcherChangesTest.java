@@ -304,6 +304,21 @@ class DispatcherChangesTest {
                 new PlanChange.VisitDone("x", at("10:30"), at("11:20"), "una-mon")), plan())).isFalse();
     }
 
+    @Test
+    void aVisitJoiningACrewOfThePlanCannotGoIntoTheRunningSolver() {
+        // the running solution's crew mates would not know their new member: the run restarts from the changed plan
+        Problem crewed = plan(visits -> visits.stream().map(v -> v.id().equals("c") || v.id().equals("e")
+                ? v.withCrewId("k1") : v).toList());
+        assertThat(LiveProblemChange.canApplyLive(request(null,
+                new PlanChange.AddVisit(visit("n", E, 600, null).withCrewId("k1"))), crewed)).isFalse();
+        // a new crew of new visits, and a new visit after a planned one, go live
+        assertThat(LiveProblemChange.canApplyLive(request(null,
+                new PlanChange.AddVisit(visit("n", E, 600, null).withCrewId("k2")),
+                new PlanChange.AddVisit(visit("m", E, 600, null).withCrewId("k2")),
+                new PlanChange.AddVisit(visit("o", E, 600, null).withAfter(List.of(
+                        new org.techroute.data.model.VisitAfter("c", null, null, null))))), crewed)).isTrue();
+    }
+
     // --- freeze ---
 
     @Test
