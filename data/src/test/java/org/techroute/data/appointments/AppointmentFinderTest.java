@@ -146,4 +146,16 @@ class AppointmentFinderTest {
                 "08:00", "10:00")), null, null))).isInstanceOfSatisfying(InvalidProblemException.class,
                         e -> assertThat(e.violations()).extracting(Violation::path).containsExactly("$.visit.id"));
     }
+
+    @Test
+    void aLinkedVisitIsRefusedNamingCrewIdAndAfter() {
+        Visit linked = visit("CALL-5", Map.of()).withCrewId("c1").withAfter(List.of(
+                new org.techroute.data.model.VisitAfter("v1", null, null, null)));
+        List<Violation> errors = AppointmentFinder.check(new AppointmentRequest(linked, List.of(slot("08:00",
+                "10:00")), null, null));
+        assertThat(errors).extracting(Violation::path).containsExactly("$.visit.crewId", "$.visit.after");
+        assertThat(errors).allSatisfy(e -> assertThat(e.message()).contains("not supported for linked visits"));
+        assertThat(AppointmentFinder.check(new BookingRequest(linked, slot("08:00", "10:00"), null)))
+                .extracting(Violation::path).containsExactly("$.visit.crewId", "$.visit.after");
+    }
 }
