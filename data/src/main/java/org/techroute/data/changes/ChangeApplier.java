@@ -272,6 +272,13 @@ public final class ChangeApplier {
                 error(path + ".visit.id", null, "the new visit needs an id");
             } else if (visitIndex(add.visit().id()) >= 0) {
                 error(path + ".visit.id", add.visit().id(), "visit '" + add.visit().id() + "' already exists");
+            } else if (add.visit().crewId() != null && visits.stream().anyMatch(v -> add.visit().crewId().equals(
+                    v.crewId()) && started(v))) {
+                // a crew starts together: one that has started cannot take a member who was not there
+                error(path + ".visit.crewId", add.visit().id(), "crew '" + add.visit().crewId() + "' has started"
+                        + " (visit " + visits.stream().filter(v -> add.visit().crewId().equals(v.crewId())
+                                && started(v)).map(Visit::id).findFirst().orElseThrow()
+                        + "); a new visit cannot join it");
             } else {
                 visits.add(add.visit());
                 addedVisits.put(add.visit().id(), path + ".visit");

@@ -319,6 +319,20 @@ class DispatcherChangesTest {
                         new org.techroute.data.model.VisitAfter("c", null, null, null))))), crewed)).isTrue();
     }
 
+    @Test
+    void aNewVisitCannotJoinACrewThatHasStarted() {
+        // a (tom) and e (una) are a crew, both served from 09:00; at 09:30 they have started
+        Problem crewed = plan(visits -> visits.stream().map(v -> v.id().equals("a") || v.id().equals("e")
+                ? v.withCrewId("k1") : v).toList());
+        assertThat(violations(crewed, request(at("09:30"), new PlanChange.AddVisit(visit("n", E, 600, null)
+                .withCrewId("k1"))))).containsExactly(new Violation("$.changes[0].visit.crewId", "n",
+                        "crew 'k1' has started (visit a); a new visit cannot join it"));
+        // before it starts, it can
+        Problem changed = ChangeApplier.apply(crewed, request(at("08:30"), new PlanChange.AddVisit(
+                visit("n", E, 600, null).withCrewId("k1"))));
+        assertThat(visitOf(changed, "n").crewId()).isEqualTo("k1");
+    }
+
     // --- freeze ---
 
     @Test
