@@ -40,6 +40,7 @@ class LinkedPlanChangesTest {
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("techroute-linked-changes");
         registry.add("techroute.data-dir", dir::toString);
+        registry.add("techroute.solver.save-interval", () -> "PT0.2S");
     }
 
     @LocalServerPort
@@ -174,6 +175,58 @@ class LinkedPlanChangesTest {
         assertThat(served).containsKeys("v8", "v9", "v10");
         assertThat(served.get("v9").start()).isEqualTo(served.get("v10").start());
         assertThat(served.get("v9").shiftId()).isNotEqualTo(served.get("v10").shiftId());
+    }
+
+    static final String NEW_VISIT = """
+            {"id": "%s", "location": {"lat": 47.1500, "lon": 9.5150}, "serviceDurationSeconds": 1200,
+             "requiredSkills": {"electrical": 1}, "priority": "HIGH", %s
+             "timeWindows": [{"start": "2026-11-23T13:00:00+01:00", "end": "2026-11-23T16:00:00+01:00"}]}""";
+
+    @Test
+    void linkedVisitsGoIntoTheRunningSolverAndAVisitJoiningAPlannedCrewRestartsIt() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = LinksEndToEndTest.withLinks();
+        // solving runs until stopped below (the time limit is a safety net)
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("options")).put("timeLimit", "PT2M")
+                .remove("stepLimit");
+        HttpResponse<String> submitted = api().post("/api/plans", tree.toString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        String id = ProblemJson.mapper().readTree(submitted.body()).get("id").asText();
+        api().await("/api/plans/" + id + "/status", s -> "SOLVING".equals(s.get("status").asText())
+                && s.path("score").isTextual());
+
+        // without "now": nothing has started, so crew c1 can still take a new member below
+        HttpResponse<String> live = api().post("/api/plans/" + id + "/changes", """
+                {"changes": [
+                  {"type": "ADD_VISIT", "visit": %s},
+                  {"type": "ADD_VISIT", "visit": %s},
+                  {"type": "ADD_VISIT", "visit": %s}]}""".formatted(
+                NEW_VISIT.formatted("v8", "\"after\": [{\"visitId\": \"v6\", \"minDelaySeconds\": 600}],"),
+                NEW_VISIT.formatted("v9", "\"crewId\": \"c2\","), NEW_VISIT.formatted("v10", "\"crewId\": \"c2\",")));
+        assertThat(live.statusCode()).as(live.body()).isIn(200, 202);
+        assertThat(ProblemJson.mapper().readTree(live.body()).get("mode").asText()).isEqualTo("LIVE");
+        JsonNode changed = api().await("/api/plans/" + id, p -> served(p).containsKey("v10")
+                || reason(p, "v10") != null);
+        assertThat(PlanChecker.check(changed)).as("the running solver's plan after the change").isEmpty();
+
+        // v11 joins crew c1 (v3, v7): the running crew mates would not know it, so the run restarts
+        HttpResponse<String> join = api().post("/api/plans/" + id + "/changes", """
+                {"changes": [{"type": "ADD_VISIT", "visit": %s}]}""".formatted(NEW_VISIT.formatted("v11",
+                "\"crewId\": \"c1\",")));
+        assertThat(join.statusCode()).as(join.body()).isIn(200, 202);
+        JsonNode joined = ProblemJson.mapper().readTree(join.body());
+        assertThat(joined.get("mode").asText()).isEqualTo("RESTARTED");
+        int run = joined.get("run").asInt();
+        api().await("/api/plans/" + id + "/status", s -> s.get("run").asInt() == run
+                && s.path("feasible").asBoolean(false));
+        api().send(java.net.http.HttpRequest.newBuilder(api().uri("/api/plans/" + id + "/solving")).DELETE()
+                .build());
+        api().await("/api/plans/" + id + "/status", s -> s.get("run").asInt() == run
+                && s.get("status").asText().matches("STOPPED|SOLVED"));
+        JsonNode plan = api().json("/api/plans/" + id);
+        assertThat(PlanChecker.check(plan)).as("the final plan").isEmpty();
+        // a crew of three on two technicians cannot be served: all three are unassigned, for the crew
+        assertThat(served(plan)).doesNotContainKeys("v3", "v7", "v11");
+        assertThat(reason(plan, "v11")).isEqualTo("CREW");
     }
 
     @Test
