@@ -269,6 +269,12 @@ public final class ProblemMapper {
             if (blocker.isPresent()) {
                 warnings.add(new Violation("$.visits[" + i + "]", visit.getId(), "no technician can ever serve this"
                         + " visit (" + blocker.get().code() + "): " + blocker.get().detail()));
+                continue;
+            }
+            Optional<Blocker> linkBlocker = ServiceabilityCheck.linkBlockerBeforeSolving(visit, all);
+            if (linkBlocker.isPresent()) {
+                warnings.add(new Violation("$.visits[" + i + "]", visit.getId(), "this visit can never be served ("
+                        + linkBlocker.get().code() + "): " + linkBlocker.get().detail()));
             }
         }
     }

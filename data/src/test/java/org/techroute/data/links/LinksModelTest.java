@@ -212,6 +212,24 @@ class LinksModelTest {
     }
 
     @Test
+    void warningsBeforeSolvingNameACrewOrADependencyThatCanNeverBeServed() {
+        assertThat(mapper.map(Examples.problem(withLinks())).warnings()).as("every link can be served").isEmpty();
+        ObjectNode tree = withLinks();
+        visit(tree, 6).putObject("requiredSkills").put("welding", 1); // v7: nobody welds
+        visit(tree, 1).putObject("requiredSkills").put("welding", 1); // v2
+        List<Violation> warnings = mapper.map(Examples.problem(tree)).warnings();
+        assertThat(warnings).extracting(Violation::path, Violation::entityId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("$.visits[1]", "v2"),
+                org.assertj.core.groups.Tuple.tuple("$.visits[2]", "v3"),
+                org.assertj.core.groups.Tuple.tuple("$.visits[5]", "v6"),
+                org.assertj.core.groups.Tuple.tuple("$.visits[6]", "v7"));
+        assertThat(warnings.get(1).message()).startsWith("this visit can never be served (CREW): crew c1 cannot be"
+                + " served: visit v7 (SKILL)");
+        assertThat(warnings.get(2).message()).isEqualTo("this visit can never be served (DEPENDENCY): follows visit"
+                + " v2, which no technician can ever serve (SKILL)");
+    }
+
+    @Test
     void aCancelledVisitTakesItsLinksWithIt() {
         Problem plan = new Planner(mapper).solve(Examples.problem(withLinks()), progress -> { });
         Problem changed = org.techroute.data.changes.ChangeApplier.apply(plan,

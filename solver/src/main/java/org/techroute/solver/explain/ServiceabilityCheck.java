@@ -163,26 +163,11 @@ public final class ServiceabilityCheck {
             return Optional.empty();
         }
         if (visit.isCrewVisit()) {
-            List<Visit> crew = new ArrayList<>();
-            crew.add(visit);
-            crew.addAll(visit.getCrewMates());
-            crew.sort(java.util.Comparator.comparing(Visit::getId));
-            for (Visit member : crew) {
-                if (member == visit) {
-                    continue;
-                }
-                Optional<Blocker> blocker = blocker(member, shifts);
-                if (blocker.isPresent()) {
-                    return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " cannot be served: visit "
-                            + member.getId() + " (" + blocker.get().code() + ") " + blocker.get().detail()));
-                }
+            Optional<Blocker> crewBlocker = crewBlocker(visit, shifts);
+            if (crewBlocker.isPresent()) {
+                return crewBlocker;
             }
-            if (!distinctTechnicians(crew, shifts)) {
-                return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " needs " + crew.size()
-                        + " different technicians, one per visit " + crew.stream().map(Visit::getId).toList()
-                        + ", but not that many can serve its visits"));
-            }
-            for (Visit member : crew) {
+            for (Visit member : crew(visit)) {
                 Optional<Blocker> dependency = dependencyBlocker(member);
                 if (dependency.isPresent() && member != visit) {
                     return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " cannot be served: visit "
@@ -191,6 +176,61 @@ public final class ServiceabilityCheck {
             }
         }
         return dependencyBlocker(visit);
+    }
+
+    /**
+     * Before solving, whatever the routes: {@code CREW} when a visit of the visit's crew can never be served or the
+     * crew needs more different technicians than can serve its visits; {@code DEPENDENCY} when a visit it follows can
+     * never be served itself ({@link #blocker(Visit, List)}). Empty otherwise, and for a visit that has started.
+     */
+    public static Optional<Blocker> linkBlockerBeforeSolving(Visit visit, List<Shift> shifts) {
+        if (visit.isStarted()) {
+            return Optional.empty();
+        }
+        if (visit.isCrewVisit()) {
+            Optional<Blocker> crewBlocker = crewBlocker(visit, shifts);
+            if (crewBlocker.isPresent()) {
+                return crewBlocker;
+            }
+        }
+        for (Visit before : visit.getPredecessors()) {
+            Optional<Blocker> blocker = blocker(before, shifts);
+            if (blocker.isPresent()) {
+                return Optional.of(new Blocker("DEPENDENCY", "follows visit " + before.getId() + ", which no"
+                        + " technician can ever serve (" + blocker.get().code() + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The visit and its crew mates, by id. */
+    private static List<Visit> crew(Visit visit) {
+        List<Visit> crew = new ArrayList<>();
+        crew.add(visit);
+        crew.addAll(visit.getCrewMates());
+        crew.sort(java.util.Comparator.comparing(Visit::getId));
+        return crew;
+    }
+
+    /** A crew mate that can never be served, or too few technicians for the crew; empty otherwise. */
+    private static Optional<Blocker> crewBlocker(Visit visit, List<Shift> shifts) {
+        List<Visit> crew = crew(visit);
+        for (Visit member : crew) {
+            if (member == visit) {
+                continue;
+            }
+            Optional<Blocker> blocker = blocker(member, shifts);
+            if (blocker.isPresent()) {
+                return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " cannot be served: visit "
+                        + member.getId() + " (" + blocker.get().code() + ") " + blocker.get().detail()));
+            }
+        }
+        if (!distinctTechnicians(crew, shifts)) {
+            return Optional.of(new Blocker("CREW", "crew " + visit.getCrewId() + " needs " + crew.size()
+                    + " different technicians, one per visit " + crew.stream().map(Visit::getId).toList()
+                    + ", but not that many can serve its visits"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Blocker> dependencyBlocker(Visit visit) {
