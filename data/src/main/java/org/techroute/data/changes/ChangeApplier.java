@@ -567,6 +567,16 @@ public final class ChangeApplier {
                 return;
             }
             Pin pin = visit.pin();
+            // one visit at a time: a visit the technician started after this one began cannot be before its end
+            Visit next = visits.stream().filter(v -> v != visit && started(v) && v.pin().shiftId().equals(
+                    pin.shiftId()) && v.pin().start().isAfter(pin.start()) && v.pin().start().isBefore(
+                            late.expectedEnd())).findFirst().orElse(null);
+            if (next != null) {
+                error(path + ".expectedEnd", visit.id(), "visit '" + next.id() + "' on shift '" + pin.shiftId()
+                        + "' started at " + next.pin().start() + ", after this visit began and before its expected"
+                        + " end " + late.expectedEnd() + "; a technician serves one visit at a time");
+                return;
+            }
             visits.set(index, visit.withPin(new Pin(pin.shiftId(), pin.position(), pin.start(),
                     late.expectedEnd())));
         }

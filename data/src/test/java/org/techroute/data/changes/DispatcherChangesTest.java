@@ -333,6 +333,17 @@ class DispatcherChangesTest {
         assertThat(visitOf(changed, "n").crewId()).isEqualTo("k1");
     }
 
+    @Test
+    void aVisitCannotRunLongPastTheStartOfTheNextVisitItsTechnicianStarted() {
+        // at 11:00 tom has started a (09:00) and b (10:30)
+        assertThat(violations(plan(), request(at("11:00"), new PlanChange.VisitRunsLong("a", at("11:00")))))
+                .extracting(Violation::path, Violation::entityId).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("$.changes[0].expectedEnd", "a"));
+        Problem changed = ChangeApplier.apply(plan(), request(at("11:00"), new PlanChange.VisitRunsLong("a",
+                at("10:15"))));
+        assertThat(visitOf(changed, "a").pin().end()).isEqualTo(at("10:15"));
+    }
+
     // --- freeze ---
 
     @Test
