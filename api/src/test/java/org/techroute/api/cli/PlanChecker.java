@@ -13,9 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Re-checks a plan document from its JSON alone, without the solver's model: every served visit's skills,
- * certifications, technician rules and time windows; each route's shift hours, breaks, capacity and step
- * timeline; every visit served at most once; crews (all or none, different technicians, one start) and
- * dependencies (after the other visit's end plus the delays, on its technician if asked, unassigned with it).
+ * certifications, technician rules and time windows (a started visit: its recorded times instead); each route's
+ * shift hours, breaks, capacity and step timeline; every visit served at most once; crews (all or none, different
+ * technicians, one start) and dependencies (after the other visit's end plus the delays, on its technician if
+ * asked, unassigned with it).
  * Returns what is wrong, as sentences.
  */
 public final class PlanChecker {
@@ -154,7 +155,19 @@ public final class PlanChecker {
             OffsetDateTime end, List<String> errors) {
         String visitId = visit.path("id").asText();
         String technicianId = technician.path("id").asText();
-        if (java.time.Duration.between(start, end).toSeconds() != visit.path("serviceDurationSeconds").asLong()) {
+        JsonNode pin = visit.path("pin");
+        boolean started = pin.hasNonNull("start");
+        if (started) {
+            // a started visit's times are facts: from its actual start to its recorded (or expected) end
+            OffsetDateTime factStart = time(pin.path("start"));
+            OffsetDateTime factEnd = pin.hasNonNull("end") ? time(pin.path("end"))
+                    : factStart.plusSeconds(visit.path("serviceDurationSeconds").asLong());
+            if (!start.isEqual(factStart) || !end.isEqual(factEnd)) {
+                errors.add(visitId + ": started, served " + start + " to " + end + " instead of " + factStart
+                        + " to " + factEnd);
+            }
+        } else if (java.time.Duration.between(start, end).toSeconds()
+                != visit.path("serviceDurationSeconds").asLong()) {
             errors.add(visitId + ": service lasts " + java.time.Duration.between(start, end).toSeconds() + " s");
         }
         visit.path("requiredSkills").fields().forEachRemaining(skill -> {
@@ -181,7 +194,7 @@ public final class PlanChecker {
                 errors.add(visitId + ": " + technicianId + " has no valid " + required.asText() + " on " + date);
             }
         }
-        if (visit.path("timeWindows").size() > 0) {
+        if (visit.path("timeWindows").size() > 0 && !started) { // a started visit's window is no longer checked
             boolean inWindow = false;
             for (JsonNode window : visit.path("timeWindows")) {
                 if (!start.isBefore(time(window.path("start"))) && !start.isAfter(time(window.path("end")))) {

@@ -131,6 +131,39 @@ class LinkedPlanChangesTest {
     }
 
     @Test
+    void aStartedVisitThatRunsLongPushesItsTechniciansDayAndTheLinksStillHold() throws Exception {
+        String id = solvedPlan();
+        JsonNode before = api().json("/api/plans/" + id);
+        // anna's last visit that started before now (v1 at least: pinned first, 08:00 to 10:00) runs until 11:30
+        String last = null;
+        for (JsonNode route : before.path("solution").path("routes")) {
+            if (route.path("shiftId").asText().equals("anna-mon")) {
+                for (JsonNode visitId : route.path("visitIds")) {
+                    Served placed = served(before).get(visitId.asText());
+                    if (OffsetDateTime.parse(placed.start()).isBefore(OffsetDateTime.parse(NOW))) {
+                        last = visitId.asText();
+                    }
+                }
+            }
+        }
+        assertThat(last).as("anna has started a visit").isNotNull();
+        JsonNode after = change(id, """
+                {"now": "%s", "changes": [{"type": "VISIT_RUNS_LONG", "visitId": "%s",
+                  "expectedEnd": "2026-11-23T11:30:00+01:00"}]}""".formatted(NOW, last));
+        assertStartedStay(before, after);
+        for (JsonNode route : after.path("solution").path("routes")) {
+            for (JsonNode step : route.path("steps")) {
+                if (step.path("visitId").asText().equals(last) && step.path("type").asText().equals("SERVICE")) {
+                    assertThat(OffsetDateTime.parse(step.path("end").asText())).isEqualTo(
+                            OffsetDateTime.parse("2026-11-23T11:30:00+01:00"));
+                }
+            }
+        }
+        Map<String, Served> served = served(after);
+        assertThat(served.containsKey("v3")).as("the crew is whole or unassigned").isEqualTo(served.containsKey("v7"));
+    }
+
+    @Test
     void aCrewMembersTechnicianUnavailableMidDayLeavesTheCrewWholeOrUnassigned() throws Exception {
         String id = solvedPlan();
         JsonNode before = api().json("/api/plans/" + id);
