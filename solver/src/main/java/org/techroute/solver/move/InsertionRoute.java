@@ -206,6 +206,26 @@ final class InsertionRoute {
         return latest;
     }
 
+    /**
+     * The service start {@code visit} would have at {@code position}, the route before it replayed with the day's
+     * timing rules (breaks included; the visits after it do not change it).
+     */
+    long replayedStart(Visit visit, int position) {
+        int from = shift.getStartLocation();
+        long leave = shift.getStartMillis();
+        int breaksDone = 0;
+        for (int i = 0; i < position; i++) {
+            Visit before = visits.get(i);
+            VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, before, visit.getLocation(),
+                    Schedule.IGNORE);
+            breaksDone = timing.breaksDone();
+            from = before.getLocation();
+            leave = timing.departureMillis();
+        }
+        int next = position < visits.size() ? visits.get(position).getLocation() : shift.getEndLocation();
+        return Schedule.visit(shift, from, leave, breaksDone, visit, next, Schedule.IGNORE).serviceStartMillis();
+    }
+
     /** What {@link #violation} is for the route as it stands. */
     long violationMillis() {
         return violation;

@@ -323,9 +323,9 @@ final class Recreate {
         return null;
     }
 
-    /** The minutes beyond its first hour a CRITICAL visit would wait at {@code position} (an estimate, breaks aside). */
+    /** The minutes beyond its first hour a CRITICAL visit would wait at {@code position} (breaks included). */
     private static long criticalDelayMinutes(Visit visit, InsertionRoute route, int position) {
-        long beyond = route.startAt(visit, position) - visit.urgencyOpeningMillis(route.shift)
+        long beyond = route.replayedStart(visit, position) - visit.urgencyOpeningMillis(route.shift)
                 - Visit.CRITICAL_GRACE_MILLIS;
         return beyond <= 0 ? 0 : (beyond + 59_999) / 60_000;
     }
