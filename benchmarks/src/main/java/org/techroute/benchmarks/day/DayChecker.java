@@ -932,8 +932,10 @@ public final class DayChecker {
      * lowest-priority visit after it would go) weighed as `unassignedVisit` weighs them, plus the wait beyond the
      * hour it adds to the shift's other CRITICAL visits. On a tie, at soft level: the extra driving (the detour on
      * the candidate's shift less the one saved on the serving shift), the delay it causes to the shift's other
-     * CRITICAL (HIGH: a quarter) visits and the overtime it adds against the wait it saves. The breaks the plan has later on that shift are
-     * counted at once after the emergency (where they would push the most: lenient towards the plan).
+     * CRITICAL (HIGH: a quarter) visits, the overtime it adds and the over-qualification it adds (a minute per skill
+     * level) against the wait it saves; workload balance is left out (a second of travel per minute). The breaks
+     * the plan has later on that shift are counted at once after the emergency (where they would push the most:
+     * lenient towards the plan).
      */
     private boolean earlierCostsMore(PlanView view, Visit emergency, EarliestStart candidate,
             PlanView.Service served) {
@@ -1011,7 +1013,21 @@ public final class DayChecker {
         OffsetDateTime oldEnd = view.routeEnd(shift.id());
         long addedOvertime = Math.max(0, Duration.between(shift.end(), home).toSeconds())
                 - (oldEnd == null ? 0 : Math.max(0, Duration.between(shift.end(), oldEnd).toSeconds()));
-        return detour - saved + pushedUrgentSeconds + Math.max(0, addedOvertime) >= gain;
+        // over-qualification (a minute of travel per skill level above what the visit needs): a specialist kept
+        // for the work only he can do
+        long overQualified = 60 * (excessSkillLevels(view, emergency, shift)
+                - excessSkillLevels(view, emergency, view.shifts.get(served.shiftId())));
+        return detour - saved + pushedUrgentSeconds + Math.max(0, addedOvertime) + overQualified >= gain;
+    }
+
+    /** Skill levels the shift's technician has above what the visit needs (docs/model.md, `overQualified`). */
+    private static int excessSkillLevels(PlanView view, Visit visit, Shift shift) {
+        Technician technician = view.technicians.get(shift.technicianId());
+        int excess = 0;
+        for (Map.Entry<String, Integer> skill : visit.requiredSkillsOrEmpty().entrySet()) {
+            excess += Math.max(0, technician.skillsOrEmpty().getOrDefault(skill.getKey(), 0) - skill.getValue());
+        }
+        return excess;
     }
 
     /** The medium-level weight of leaving out a visit of this priority (docs/model.md, `unassignedVisit`). */
