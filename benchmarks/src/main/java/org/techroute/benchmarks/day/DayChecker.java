@@ -887,6 +887,10 @@ public final class DayChecker {
         EarliestStart best = candidates.stream().min((a, b) -> a.start().compareTo(b.start())).orElse(null);
         PlanView.Service served = view.services.get(visitId);
         if (served == null) {
+            // explained when serving it on each shift that could would push out work that weighs as much (another
+            // CRITICAL visit, say)
+            best = candidates.stream().filter(c -> !earlierCostsMore(view, visit, c, null))
+                    .min((a, b) -> a.start().compareTo(b.start())).orElse(null);
             if (best != null) {
                 UnassignedVisit unassigned = view.unassigned.get(visitId);
                 add(Invariant.EMERGENCY_EARLIEST, visitId, "CRITICAL emergency " + visitId + " is unassigned ("
@@ -998,6 +1002,12 @@ public final class DayChecker {
                 return true; // nothing to leave out: the emergency itself does not fit
             }
             mediumCost += cheapestAfter;
+        }
+        if (served == null) {
+            // left out: serving it there saves its weight left out, less its wait beyond the hour there
+            long mediumSaved = unassignedWeight(emergency.priorityOrDefault())
+                    - criticalDelayMinutes(view, emergency, shift, candidate.start());
+            return mediumCost >= mediumSaved;
         }
         long mediumSaved = criticalDelayMinutes(view, emergency, view.shifts.get(served.shiftId()), served.start())
                 - criticalDelayMinutes(view, emergency, shift, candidate.start());
