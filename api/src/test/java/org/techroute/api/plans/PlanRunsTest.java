@@ -37,13 +37,16 @@ class PlanRunsTest {
 
     @TempDir
     Path dir;
+    DataSource dataSource;
     PlanRepository repository;
     PlanRuns jobs;
 
     @BeforeEach
     void setUp() {
-        DataSource dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db")
-                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE", "sa", "");
+        // DB_CLOSE_DELAY=-1: each call opens its own connection; without it the database closes whenever none is
+        // open, and a write of the solver's thread racing that close was seen lost (a plan row missing)
+        dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db")
+                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE;DB_CLOSE_DELAY=-1", "sa", "");
         PlanRepositoryContract.migrate(dataSource, null);
         repository = new PlanRepository(JdbcClient.create(dataSource));
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
@@ -56,6 +59,7 @@ class PlanRunsTest {
     @AfterEach
     void tearDown() throws InterruptedException {
         jobs.shutdown();
+        JdbcClient.create(dataSource).sql("SHUTDOWN").update();
     }
 
     private String queue(Duration timeLimit) {
