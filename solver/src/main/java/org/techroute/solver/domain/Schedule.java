@@ -51,7 +51,9 @@ public final class Schedule {
 
     /**
      * Timing of {@code visit} when the technician leaves {@code fromLocation} at {@code departureMillis} and goes on
-     * to {@code nextLocation} after it (the next visit's location, or the shift's end location).
+     * to {@code nextLocation} after it (the next visit's location, or the shift's end location). The rules no longer
+     * look at {@code nextLocation} (a break is taken before the trip on, where that trip would make it late), so a
+     * visit's timing does not depend on the visit after it; the parameter stays for the callers that pass it.
      */
     public static VisitTiming visit(Shift shift, int fromLocation, long departureMillis, int breaksDone, Visit visit,
             int nextLocation, BreakListener listener) {

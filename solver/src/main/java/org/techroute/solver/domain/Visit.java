@@ -382,14 +382,13 @@ public class Visit {
      * the visits this one follows (their service end plus delay) and for its crew (the latest member's
      * {@link #getCrewReadyMillis()}), wherever those are planned.
      */
-    @ShadowSources({ "previousVisit.timing", "shift", "nextVisit", "predecessors[].timing",
-            "crewMates[].crewReadyMillis" })
+    @ShadowSources({ "previousVisit.timing", "shift", "predecessors[].timing", "crewMates[].crewReadyMillis" })
     public VisitTiming timingSupplier() {
         return timing(true);
     }
 
     /** For a crew visit: when it could start alone; see {@link #getCrewReadyMillis()}. */
-    @ShadowSources({ "previousVisit.timing", "shift", "nextVisit", "predecessors[].timing" })
+    @ShadowSources({ "previousVisit.timing", "shift", "predecessors[].timing" })
     public Long crewReadySupplier() {
         if (crewMates.isEmpty()) {
             return null;
@@ -454,10 +453,18 @@ public class Visit {
      * even if that leaves a routine visit for another day": this wait is weighed against visits left out.
      */
     public long criticalDelayMinutes() {
+        if (priority != Priority.CRITICAL || timing == null || shift == null || isStarted()) {
+            return 0;
+        }
+        return criticalDelayMinutesAt(timing.serviceStartMillis(), shift);
+    }
+
+    /** {@link #criticalDelayMinutes()} if service started at {@code serviceStartMillis} on {@code shift}. */
+    public long criticalDelayMinutesAt(long serviceStartMillis, Shift shift) {
         if (priority != Priority.CRITICAL) {
             return 0;
         }
-        long beyond = delayInWindowMillis() - CRITICAL_GRACE_MILLIS;
+        long beyond = serviceStartMillis - urgencyOpeningMillis(shift) - CRITICAL_GRACE_MILLIS;
         return beyond <= 0 ? 0 : (beyond + 59_999) / 60_000;
     }
 

@@ -268,22 +268,11 @@ final class Recreate {
      * they fit), or null when no such position exists.
      */
     private List<Visit> insertEjecting(Routes routes, Visit visit, List<long[]> scratch) {
-        List<Shift> shifts = plan.getShifts();
-        positions(routes, visit, true, scratch);
-        for (int c = 0; c < Math.min(EJECTION_POSITIONS, scratch.size()); c++) {
-            InsertionRoute route = routes.of(shifts.get((int) scratch.get(c)[1]));
-            int position = (int) scratch.get(c)[2];
-            List<Visit> ejected = route.ejectionFor(visit, position, MAX_EJECTED);
-            if (ejected != null) {
-                for (Visit out : ejected) {
-                    routes.removeVisit(route, out);
-                }
-                routes.insert(route, position, visit);
-                return ejected;
-            }
-        }
-        return null;
+        return insertEjecting(routes, visit, NOWHERE, scratch);
     }
+
+    /** For {@link #insertEjecting(Routes, Visit, long, List)}: the visit fits nowhere yet. */
+    private static final long NOWHERE = -1;
 
     /**
      * A CRITICAL visit whose feasible position would keep it waiting {@code delayMinutes} beyond its first hour
@@ -292,15 +281,25 @@ final class Recreate {
      * score weighs both). Returns the visits taken out (possibly none), or null when no such position pays.
      */
     private List<Visit> insertSoonerEjecting(Routes routes, Visit visit, long delayMinutes, List<long[]> scratch) {
-        if (delayMinutes <= 0 || criticalDelayWeight <= 0) {
-            return null;
-        }
+        return delayMinutes <= 0 || criticalDelayWeight <= 0 ? null
+                : insertEjecting(routes, visit, delayMinutes, scratch);
+    }
+
+    /**
+     * Inserts the visit at one of its {@link #EJECTION_POSITIONS} cheapest positions (detour plus its own wait) where
+     * taking out at most {@link #MAX_EJECTED} later visits of lower priority keeps the route as feasible as it is:
+     * the first such position when it fits nowhere yet ({@code delayMinutes} {@link #NOWHERE}), else the first where
+     * it waits less than {@code delayMinutes} beyond its hour and the visits taken out weigh less than that saving.
+     * Returns the visits taken out, or null when no position qualifies.
+     */
+    private List<Visit> insertEjecting(Routes routes, Visit visit, long delayMinutes, List<long[]> scratch) {
         List<Shift> shifts = plan.getShifts();
         positions(routes, visit, true, scratch);
         for (int c = 0; c < Math.min(EJECTION_POSITIONS, scratch.size()); c++) {
             InsertionRoute route = routes.of(shifts.get((int) scratch.get(c)[1]));
             int position = (int) scratch.get(c)[2];
-            long saved = (delayMinutes - criticalDelayMinutes(visit, route, position)) * criticalDelayWeight;
+            long saved = delayMinutes == NOWHERE ? Long.MAX_VALUE
+                    : (delayMinutes - criticalDelayMinutes(visit, route, position)) * criticalDelayWeight;
             if (saved <= 0) {
                 continue;
             }
@@ -312,7 +311,7 @@ final class Recreate {
             for (Visit out : ejected) {
                 lost += out.getPriority().unassignedWeight() * unassignedWeight;
             }
-            if (lost < saved) {
+            if (delayMinutes == NOWHERE || lost < saved) {
                 for (Visit out : ejected) {
                     routes.removeVisit(route, out);
                 }
@@ -325,9 +324,7 @@ final class Recreate {
 
     /** The minutes beyond its first hour a CRITICAL visit would wait at {@code position} (breaks included). */
     private static long criticalDelayMinutes(Visit visit, InsertionRoute route, int position) {
-        long beyond = route.replayedStart(visit, position) - visit.urgencyOpeningMillis(route.shift)
-                - Visit.CRITICAL_GRACE_MILLIS;
-        return beyond <= 0 ? 0 : (beyond + 59_999) / 60_000;
+        return visit.criticalDelayMinutesAt(route.replayedStart(visit, position), route.shift);
     }
 
     /** How many of an urgent visit's cheapest sooner positions {@link #moveSooner} picks from. */
