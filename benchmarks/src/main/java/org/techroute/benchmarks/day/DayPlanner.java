@@ -1,7 +1,9 @@
 package org.techroute.benchmarks.day;
 
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.solver.DefaultSolver;
 
 import org.techroute.data.mapping.MappedProblem;
@@ -38,7 +40,13 @@ final class DayPlanner {
         SolverConfig config = TechrouteSolverConfig.create(settings);
         long moveLimit = settings.stepCountLimit() == null ? Long.MAX_VALUE
                 : Math.max(10_000, settings.stepCountLimit() * MOVES_PER_STEP);
-        config.getTerminationConfig().setMoveCountLimit(moveLimit);
+        // on the local search phase, not the solver: the solve's last phase (UrgentPolish) still runs after it
+        LocalSearchPhaseConfig localSearch = TechrouteSolverConfig.localSearchOf(config);
+        TerminationConfig termination = localSearch.getTerminationConfig() == null ? new TerminationConfig()
+                : localSearch.getTerminationConfig();
+        Long current = termination.getMoveCountLimit();
+        termination.setMoveCountLimit(current == null ? moveLimit : Math.min(current, moveLimit));
+        localSearch.setTerminationConfig(termination);
         SolverFactory<RoutePlan> factory = SolverFactory.create(config);
         DefaultSolver<RoutePlan> solver = (DefaultSolver<RoutePlan>) factory.buildSolver();
         RoutePlan solved = solver.solve(mapped.plan());

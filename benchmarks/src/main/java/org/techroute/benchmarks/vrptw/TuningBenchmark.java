@@ -20,7 +20,6 @@ import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListR
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
-import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import org.techroute.data.mapping.ProblemMapper;
@@ -199,11 +198,7 @@ public final class TuningBenchmark {
     /** The product configuration with its local search phase replaced. */
     static SolverConfig solverConfig(SolveSettings settings, LocalSearchPhaseConfig localSearch) {
         SolverConfig config = TechrouteSolverConfig.create(settings);
-        List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
-        LocalSearchPhaseConfig current = (LocalSearchPhaseConfig) phases.get(phases.size() - 1);
-        localSearch.setTerminationConfig(current.getTerminationConfig());
-        phases.set(phases.size() - 1, localSearch);
-        config.setPhaseConfigList(phases);
-        return config;
+        localSearch.setTerminationConfig(TechrouteSolverConfig.localSearchOf(config).getTerminationConfig());
+        return TechrouteSolverConfig.withLocalSearch(config, localSearch);
     }
 }

@@ -144,8 +144,8 @@ public final class VrptwBenchmark {
         while (System.nanoTime() - started < budget) {
             Path file = arguments.instances.get(solves % arguments.instances.size());
             long left = budget - (System.nanoTime() - started);
-            Duration limit = Duration.ofNanos(Math.max(Duration.ofMillis(200).toNanos(),
-                    Math.min(left, arguments.timeLimit.toNanos())));
+            // whole milliseconds: a solver time limit cannot hold nanoseconds
+            Duration limit = Duration.ofMillis(Math.max(200, Math.min(left, arguments.timeLimit.toNanos()) / 1_000_000));
             planner.solve(SolomonReader.toProblem(SolomonReader.read(file), limit, arguments.seed + 1000 + solves),
                     progress -> {
                     });

@@ -15,7 +15,6 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
-import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -73,7 +72,6 @@ class NearbyMovesFullAssertTest {
         MappedProblem mapped = PLANNER.prepare(problem);
 
         SolverConfig config = TechrouteSolverConfig.create(settings(400, 4));
-        List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
         LocalSearchPhaseConfig nearbyOnly = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
                         new MoveIteratorFactoryConfig()
@@ -85,8 +83,7 @@ class NearbyMovesFullAssertTest {
                 // Every move here evaluated is checked against a full recalculation and its undo; the demo's hard
                 // constraints make most moves worse, so this phase ends on the 4 s time limit.
                 .withTerminationConfig(new TerminationConfig().withStepCountLimit(200));
-        phases.set(phases.size() - 1, nearbyOnly);
-        config.setPhaseConfigList(phases);
+        TechrouteSolverConfig.withLocalSearch(config, nearbyOnly);
 
         RoutePlan solved = solve(config, mapped.plan());
         Shift shift = solved.getShifts().stream().filter(s -> s.getId().equals(pinnedShift)).findFirst().orElseThrow();

@@ -113,6 +113,26 @@ class VrptwBenchmarkTest {
     }
 
     @Test
+    void theWarmUpEndsOnWhatIsLeftOfItsTime(@TempDir Path dir) throws Exception {
+        // 0.5 s of warm-up with 0.3 s solves leaves 0.2 s and some nanoseconds for the last one: a time limit
+        // with nanoseconds used to stop the command ("cannot use nanoseconds")
+        Path instances = Files.createDirectories(dir.resolve("instances"));
+        Files.writeString(instances.resolve("TINY1.txt"), TINY);
+        Path bks = dir.resolve("bks_alternatives.csv");
+        Files.writeString(bks, """
+                instance,customers,vehicles,distance,source,convention
+                tiny1,4,2,300.0,made up,distance only; double precision
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VrptwBenchmark.run(new String[] { "--instances", instances.toString(), "--bks", bks.toString(),
+                "--time-limit", "PT0.3S", "--warm-up", "PT0.5S", "--out", dir.resolve("r.csv").toString() },
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isZero();
+        assertThat(printed).contains("warm-up: ").contains("instances=1 feasible=1");
+    }
+
+    @Test
     void theSeedSummaryAveragesEachSeedThenTheSeeds() {
         List<VrptwBenchmark.Row> rows = List.of(row("A", List.of(), 1.0, 0), row("B", List.of(), 3.0, 0),
                 row("A", List.of(), 2.0, 1), row("B", List.of(), 2.0, 1), row("A", List.of("late"), 50.0, 2),

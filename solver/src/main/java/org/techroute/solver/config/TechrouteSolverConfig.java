@@ -24,6 +24,7 @@ import org.techroute.solver.move.InsertionConstruction;
 import org.techroute.solver.move.LinkedRecreateMoveIteratorFactory;
 import org.techroute.solver.move.NearbyMoveIteratorFactory;
 import org.techroute.solver.move.RuinRecreateMoveIteratorFactory;
+import org.techroute.solver.move.UrgentPolish;
 import org.techroute.solver.score.TechrouteConstraintProvider;
 
 /**
@@ -104,6 +105,29 @@ public final class TechrouteSolverConfig {
         return new MoveIteratorFactoryConfig().withMoveIteratorFactoryClass(factory);
     }
 
+    /** The local search phase of a configuration made by {@link #create}, to change its limits or moves. */
+    public static LocalSearchPhaseConfig localSearchOf(SolverConfig config) {
+        return (LocalSearchPhaseConfig) config.getPhaseConfigList().get(localSearchIndex(config));
+    }
+
+    /** A configuration made by {@link #create} with its local search phase replaced (limits included). */
+    public static SolverConfig withLocalSearch(SolverConfig config, LocalSearchPhaseConfig localSearch) {
+        List<PhaseConfig> phases = new ArrayList<>(config.getPhaseConfigList());
+        phases.set(localSearchIndex(config), localSearch);
+        config.setPhaseConfigList(phases);
+        return config;
+    }
+
+    private static int localSearchIndex(SolverConfig config) {
+        List<PhaseConfig> phases = config.getPhaseConfigList();
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i) instanceof LocalSearchPhaseConfig) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no local search phase");
+    }
+
     /** Relative probability of a move selector in the union (the nearby moves are picked more often). */
     private static MoveSelectorConfig<?> weighted(MoveSelectorConfig<?> selector, double weight) {
         selector.setFixedProbabilityWeight(weight);
@@ -117,9 +141,13 @@ public final class TechrouteSolverConfig {
 
     /**
      * Phases: {@link InsertionConstruction} (cheapest insertion of every unassigned visit, each confirmed by a replay
-     * of its route), then {@link #localSearch()} until the time or step limit. No construction heuristic: what the
-     * insertion could not place fits nowhere without breaking a hard constraint, and Timefold's construction heuristic
-     * would spend a score calculation on every position of every such visit to find that out.
+     * of its route), {@link UrgentPolish} (each CRITICAL visit to its best position by the full score), then
+     * {@link #localSearch()} until the time or step limit, then, with a step limit, {@link UrgentPolish} again. No construction heuristic:
+     * what the insertion could not place fits nowhere without breaking a hard constraint, and Timefold's construction
+     * heuristic would spend a score calculation on every position of every such visit to find that out.
+     * <p>
+     * The last pass is there only with a step limit, the local search's own limit; a time limit or a stop ends the
+     * whole solve, and the local search has then had the time to find such moves.
      */
     public static SolverConfig create(SolveSettings settings) {
         return create(settings, false);
@@ -133,6 +161,7 @@ public final class TechrouteSolverConfig {
     public static SolverConfig create(SolveSettings settings, boolean linkedVisits) {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new InsertionConstruction()));
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new UrgentPolish()));
         LocalSearchPhaseConfig localSearch = localSearch(linkedVisits);
         if (settings.stepCountLimit() != null) {
             // A step ends when late acceptance accepts a move. At a local optimum it may accept none, and that step
@@ -143,6 +172,10 @@ public final class TechrouteSolverConfig {
             localSearch.setTerminationConfig(termination);
         }
         phases.add(localSearch);
+        if (settings.stepCountLimit() != null) {
+            // only then can the local search end before the solve does (Timefold refuses an unreachable phase)
+            phases.add(new CustomPhaseConfig().withCustomPhaseCommands(new UrgentPolish()));
+        }
         return new SolverConfig()
                 .withSolutionClass(RoutePlan.class)
                 .withEntityClasses(Shift.class, Visit.class)
