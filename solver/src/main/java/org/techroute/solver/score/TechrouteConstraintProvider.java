@@ -348,7 +348,8 @@ public class TechrouteConstraintProvider implements ConstraintProvider {
                 .justifyWith((balance, score) -> {
                     BigDecimal minutes = BigDecimal.valueOf(balance.minutes()).setScale(1, RoundingMode.HALF_UP);
                     return new WorkloadJustification(minutes,
-                            "technicians' work time differs; unfairness " + minutes + " minutes");
+                            "technicians' work time differs; unfairness " + minutes
+                                    + " minutes (work per 8 hours of shift)");
                 })
                 .asConstraint(WORKLOAD_BALANCE.id());
     }

@@ -605,8 +605,19 @@ class TechrouteConstraintProviderTest {
             Shift s2 = wire(shift("s2", BOB).build(), v2);
             verifier.verifyThat(TechrouteConstraintProvider::workloadBalance).given(s1, s2, v1, v2)
                     .justifiesWithExactly(new WorkloadJustification(new BigDecimal("14.1"),
-                            "technicians' work time differs; unfairness 14.1 minutes"))
+                            "technicians' work time differs; unfairness 14.1 minutes (work per 8 hours of shift)"))
                     .penalizesBy(14);
+        }
+
+        @Test
+        void workIsWeighedAgainstTheShiftsLength() {
+            // alice 50 min on a 4-hour shift counts 100 per 8 hours; bob 70 min on 8 hours: 70. Mean 85,
+            // deviations 15: sqrt(2 * 15^2) = 21.2 -> 21
+            Visit v1 = visit("v1", 1).build();
+            Visit v2 = visit("v2", 2).build();
+            Shift s1 = wire(shift("s1", ALICE).hours(at(8, 0), at(12, 0)).build(), v1);
+            Shift s2 = wire(shift("s2", BOB).build(), v2);
+            verifier.verifyThat(TechrouteConstraintProvider::workloadBalance).given(s1, s2, v1, v2).penalizesBy(21);
         }
 
         @Test
