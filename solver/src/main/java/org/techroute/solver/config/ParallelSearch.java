@@ -77,6 +77,9 @@ public final class ParallelSearch implements Solver<RoutePlan> {
     /** The leader's working solution right after its last change, with its generation: where the others restart. */
     private RoutePlan changedStart;
     private int changedGeneration;
+    /** The search that ran the last changes, and whether it has reported its best with them (the others wait). */
+    private Search changeOwner;
+    private boolean changeAnnounced;
     private Throwable failure;
     private int failedSearch;
 
@@ -134,6 +137,8 @@ public final class ParallelSearch implements Solver<RoutePlan> {
             best = null;
             failure = null;
             changedStart = null;
+            changeOwner = null;
+            changeAnnounced = false;
             changesDropped = false;
             searches = new Search[n];
             for (int i = 0; i < n; i++) {
@@ -336,6 +341,12 @@ public final class ParallelSearch implements Solver<RoutePlan> {
                     // solve() clears a stop asked for just before it started: ask again
                     search.solver.terminateEarly();
                 }
+                if (search == changeOwner && search.generation == changedGeneration && !changeAnnounced) {
+                    // the first best with the change is the leader's (its working solution as the change left it):
+                    // only now do the others start again, so that theirs come after it (they need "events")
+                    changeAnnounced = true;
+                    notifyAll();
+                }
                 if (search.generation != generation || score == null) {
                     return;
                 }
@@ -399,6 +410,8 @@ public final class ParallelSearch implements Solver<RoutePlan> {
                         if (pendingChanges == 0) {
                             changedStart = cloner.cloneSolution(working);
                             changedGeneration = generation;
+                            changeOwner = owner;
+                            changeAnnounced = false;
                             leader = null;
                             ParallelSearch.this.notifyAll();
                         }
@@ -434,7 +447,7 @@ public final class ParallelSearch implements Solver<RoutePlan> {
                     RoutePlan from;
                     synchronized (ParallelSearch.this) {
                         if (restart) {
-                            while (!terminated && pendingChanges > 0 && leader != null && leader.alive) {
+                            while (!terminated && awaitingChange()) {
                                 ParallelSearch.this.wait();
                             }
                             Duration left = timeLimit == null ? null
@@ -492,6 +505,14 @@ public final class ParallelSearch implements Solver<RoutePlan> {
                     ParallelSearch.this.notifyAll();
                 }
             }
+        }
+
+        /** Whether the changes given are still to be run, or their leader still to report its best with them. */
+        private boolean awaitingChange() {
+            if (pendingChanges > 0) {
+                return leader != null && leader.alive;
+            }
+            return !changeAnnounced && changeOwner != null && changeOwner.alive;
         }
     }
 }
