@@ -17,6 +17,7 @@ import ai.timefold.solver.core.api.solver.change.ProblemChangeDirector;
 import ai.timefold.solver.core.api.solver.event.BestSolutionChangedEvent;
 import ai.timefold.solver.core.api.solver.event.SolverEventListener;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.monitoring.MonitoringConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.impl.solver.DefaultSolverFactory;
 
@@ -94,7 +95,13 @@ public final class ParallelSearch implements Solver<RoutePlan> {
         }
         long seed = config.getRandomSeed() == null ? SolveSettings.DEFAULT_RANDOM_SEED : config.getRandomSeed();
         for (int i = 0; i < threads; i++) {
-            factories.add(new DefaultSolverFactory<>(new SolverConfig(config).withRandomSeed(seed + i)));
+            SolverConfig search = new SolverConfig(config).withRandomSeed(seed + i);
+            if (i > 0 && config.getMonitoringConfig() == null) {
+                // Timefold's default metrics have no tags: the searches would share (and fight over) them; with
+                // metrics configured, the caller tags each search (see withCustomizer)
+                search.setMonitoringConfig(new MonitoringConfig().withSolverMetricList(List.of()));
+            }
+            factories.add(new DefaultSolverFactory<>(search));
         }
         this.cloner = factories.get(0).getSolutionDescriptor().getSolutionCloner();
         this.termination = config.getTerminationConfig() == null ? new TerminationConfig()
