@@ -63,7 +63,16 @@ class ParallelSearchTest {
         ParallelSearch search = ParallelSearch.of(settings(5).withSearchThreads(2),
                 LinkedVisitsSolveTest.day(3, 30, false, false));
         search.addEventListener(event -> passedOn.add((HardMediumSoftLongScore) event.getNewBestScore()));
+        Map<Integer, RoutePlan> lastOfEachSearch = new ConcurrentHashMap<>();
+        search.withCustomizer((solver, index) -> solver.addEventListener(
+                event -> lastOfEachSearch.put(index, event.getNewBestSolution())));
         RoutePlan best = search.solve(LinkedVisitsSolveTest.day(3, 30, false, false));
+
+        // each search is the single search of its seed: search 0 on the problem, search 1 on a planning clone of it
+        assertThat(routes(lastOfEachSearch.get(0))).isEqualTo(routes(seed5));
+        assertThat(lastOfEachSearch.get(0).getScore()).isEqualTo(seed5.getScore());
+        assertThat(routes(lastOfEachSearch.get(1))).isEqualTo(routes(seed6));
+        assertThat(lastOfEachSearch.get(1).getScore()).isEqualTo(seed6.getScore());
 
         HardMediumSoftLongScore better = seed5.getScore().compareTo(seed6.getScore()) >= 0 ? seed5.getScore()
                 : seed6.getScore();
