@@ -167,6 +167,42 @@ class ParallelSearchTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aChangeGivenBeforeTheSolveRunsOnceAndEverySearchStartsFromIt() {
+        // as the service does: the solver is known (and may take changes) just before it solves
+        RoutePlan problem = SolverSmokeTest.problem();
+        ParallelSearch search = ParallelSearch.of(settings(3).withSearchThreads(2), problem);
+        Map<Integer, RoutePlan> lastOfEachSearch = new ConcurrentHashMap<>();
+        search.withCustomizer((solver, index) -> solver.addEventListener(
+                event -> lastOfEachSearch.put(index, event.getNewBestSolution())));
+        AddVisit change = new AddVisit();
+        search.addProblemChange(change);
+        assertThat(search.isEveryProblemChangeProcessed()).isFalse();
+
+        RoutePlan best = search.solve(problem);
+
+        assertThat(change.runs).hasValue(1);
+        assertThat(search.isEveryProblemChangeProcessed()).isTrue();
+        assertThat(lastOfEachSearch).hasSize(2);
+        lastOfEachSearch.values().forEach(plan -> assertThat(plan.getVisits()).extracting(Visit::getId)
+                .contains("added"));
+        assertThat(best.getVisits()).extracting(Visit::getId).contains("added");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aStopAskedForBeforeTheSolveEndsItWithTheFirstPlan() {
+        // the service may stop a run between building its solver and solving: the solve still returns a plan
+        RoutePlan problem = SolverSmokeTest.problem();
+        ParallelSearch search = ParallelSearch.of(SolveSettings.of(Duration.ofMinutes(10)).withSearchThreads(2),
+                problem);
+        assertThat(search.terminateEarly()).as("not solving yet").isFalse();
+        RoutePlan best = search.solve(problem);
+        assertThat(best.getScore()).isNotNull();
+        assertThat(search.isTerminateEarly()).as("reset for the next solve").isFalse();
+    }
+
+    @Test
     void aFailingSearchFailsTheSolveAndNamesIt() {
         RoutePlan problem = SolverSmokeTest.problem();
         ParallelSearch search = ParallelSearch.of(settings(1).withSearchThreads(2), problem);
