@@ -16,6 +16,7 @@ import java.util.Set;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import org.techroute.data.demo.DemoProblemGenerator;
 import org.techroute.data.demo.DemoSpec;
@@ -33,21 +34,24 @@ import org.techroute.data.road.RoadGraphConfig;
 import org.techroute.data.solve.Planner;
 import org.techroute.data.travel.TravelMatrices;
 import org.techroute.data.validation.ProblemValidator;
+import org.techroute.solver.config.SolveSettings;
+import org.techroute.solver.config.TechrouteSolverConfig;
 import org.techroute.solver.domain.Priority;
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Visit;
 
 /**
  * {@code scale [--visits 1000,2000,5000,10000] [--per-technician 7] [--time-limit PT120S] [--checkpoints 10,30,60]
- * [--osm FILE] [--seed 7]}: generated one-day field-service problems of growing size, solved with the production
- * configuration (every default constraint on, one solver thread). Reports per size: matrix time, time to the first
+ * [--osm FILE] [--seed 7] [--search-threads 1]}: generated one-day field-service problems of growing size, solved
+ * with the production configuration (every default constraint on, one search thread unless
+ * {@code --search-threads}: then that many independent searches, the best kept, as {@code options.searchThreads}). Reports per size: matrix time, time to the first
  * complete plan (every visit placed or left out by the construction), time until no serviceable CRITICAL visit is
  * unassigned, the best score at each checkpoint and at the end, and the peak heap.
  */
 public final class ScaleBenchmark {
 
     private record Options0(List<Integer> visits, int perTechnician, Duration timeLimit, List<Integer> checkpoints,
-            Path osm, long seed) {
+            Path osm, long seed, int searchThreads) {
     }
 
     private ScaleBenchmark() {
@@ -81,7 +85,8 @@ public final class ScaleBenchmark {
                         ZoneOffset.ofHours(1), mode, options.seed());
                 PointSource points = road == null ? PointSource.liechtenstein() : RoadDemoPoints.of(road.graph(), spec);
                 Problem problem = DemoProblemGenerator.generate(spec, points);
-                problem = problem.withOptions(problem.optionsOrDefaults().withTimeLimit(options.timeLimit()));
+                problem = problem.withOptions(problem.optionsOrDefaults().withTimeLimit(options.timeLimit())
+                        .withSearchThreads(options.searchThreads()));
                 System.out.println(row(planner, problem, visits, technicians, mode, options));
             }
             return 0;
@@ -106,8 +111,9 @@ public final class ScaleBenchmark {
         }
         long unserviceableCritical = mapped.plan().getVisits().stream()
                 .filter(v -> v.getPriority() == Priority.CRITICAL && unserviceable.contains(v.getId())).count();
-        SolverFactory<RoutePlan> factory = Planner.solverFactory(Planner.settings(problem.optionsOrDefaults()));
-        Solver<RoutePlan> solver = factory.buildSolver();
+        SolveSettings settings = Planner.settings(problem.optionsOrDefaults());
+        SolverConfig config = TechrouteSolverConfig.create(settings);
+        Solver<RoutePlan> solver = Planner.buildSolver(SolverFactory.create(config), config, settings);
         long[] firstComplete = { -1 };
         long[] criticalDone = { -1 };
         List<Integer> checkpoints = options.checkpoints();
@@ -185,6 +191,7 @@ public final class ScaleBenchmark {
         List<Integer> checkpoints = List.of(10, 30, 60);
         Path osm = null;
         long seed = 7;
+        int searchThreads = 1;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("-h") || flag.equals("--help")) {
@@ -202,6 +209,7 @@ public final class ScaleBenchmark {
                     case "--checkpoints" -> checkpoints = integers(value);
                     case "--osm" -> osm = Path.of(value);
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--search-threads" -> searchThreads = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + flag);
                 }
             } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
@@ -211,7 +219,10 @@ public final class ScaleBenchmark {
         if (perTechnician < 1 || visits.stream().anyMatch(v -> v < 1)) {
             throw new IllegalArgumentException("--visits and --per-technician must be positive");
         }
-        return new Options0(visits, perTechnician, timeLimit, checkpoints, osm, seed);
+        if (searchThreads < 1 || searchThreads > Options.MAX_SEARCH_THREADS) {
+            throw new IllegalArgumentException("--search-threads must be between 1 and " + Options.MAX_SEARCH_THREADS);
+        }
+        return new Options0(visits, perTechnician, timeLimit, checkpoints, osm, seed, searchThreads);
     }
 
     private static List<Integer> integers(String value) {
@@ -225,12 +236,13 @@ public final class ScaleBenchmark {
     private static void usage() {
         System.err.println("""
                 Usage: scale [--visits 1000,2000,5000,10000] [--per-technician 7] [--time-limit PT120S]
-                             [--checkpoints 10,30,60] [--osm FILE] [--seed 7]
+                             [--checkpoints 10,30,60] [--osm FILE] [--seed 7] [--search-threads 1]
                   --visits          problem sizes (one generated day each)
                   --per-technician  visits per technician: 7 is a full day, 20 an overbooked one
-                  --time-limit      solving time per size (production configuration, one thread)
+                  --time-limit      solving time per size (production configuration)
                   --checkpoints     seconds at which the best score is reported
                   --osm FILE        road travel on this extract (default: haversine)
-                  --seed            generator seed""");
+                  --seed            generator seed
+                  --search-threads  independent searches on as many threads, the best kept (default 1)""");
     }
 }

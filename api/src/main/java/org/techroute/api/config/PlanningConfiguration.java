@@ -32,8 +32,9 @@ public class PlanningConfiguration {
     @Bean
     ProblemValidator problemValidator(TechrouteProperties properties) {
         TechrouteProperties.Limits limits = properties.limits();
+        // a run of N search threads takes N solver slots: more than the slots could never run (422)
         return new ProblemValidator(new ProblemLimits(limits.maxVisits(), limits.maxTechnicians(),
-                limits.maxShifts(), limits.maxTimeLimit()));
+                limits.maxShifts(), limits.maxTimeLimit(), properties.solver().slots()));
     }
 
     @Bean

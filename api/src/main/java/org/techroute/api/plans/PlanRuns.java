@@ -138,7 +138,7 @@ public class PlanRuns {
     void queued(SolverRun run) {
         runs.put(run.planId, run);
         announce(run, PlanStatus.QUEUED, null);
-        if (!slots.execute(run, run.priority)) {
+        if (!slots.execute(run, run.priority, run.threads)) {
             finish(run, PlanStatus.STOPPED, "the service is shutting down", null);
         }
     }

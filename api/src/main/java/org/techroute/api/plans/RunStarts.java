@@ -43,11 +43,13 @@ final class RunStarts {
     /**
      * The one start sequence: reserve a place (429 when full), move the plan to QUEUED ({@code toQueued} writes the
      * status and claim and maps the plan; it throws to give up), queue its run; the place is given back when anything
-     * fails. The future gets the run's first best solution as a plan document.
+     * fails. The future gets the run's first best solution as a plan document. A run takes as many places as
+     * {@code document} asks for search threads (see {@link SolverSlots}).
      */
-    CompletableFuture<Problem> start(String planId, int run, SolverSlots.Priority priority, ChangeTrack change,
-            Supplier<MappedProblem> toQueued) {
-        return start(slots.reserve(), planId, run, priority, change, toQueued);
+    CompletableFuture<Problem> start(Problem document, String planId, int run, SolverSlots.Priority priority,
+            ChangeTrack change, Supplier<MappedProblem> toQueued) {
+        return start(slots.reserve(document.optionsOrDefaults().effectiveSearchThreads()), planId, run, priority,
+                change, toQueued);
     }
 
     private CompletableFuture<Problem> start(SolverSlots.Reservation reservation, String planId, int run,
@@ -69,7 +71,7 @@ final class RunStarts {
 
     /** A new plan: stored VALIDATING (held by this instance), mapped, QUEUED; deleted if it cannot be mapped. */
     PlanRecord submit(PlanRecord plan, Problem problem) {
-        start(plan.id(), 1, null, null, () -> {
+        start(problem, plan.id(), 1, null, null, () -> {
             repository.insert(plan, lease.instanceId(), lease.until());
             MappedProblem mapped;
             try {
@@ -94,7 +96,7 @@ final class RunStarts {
     CompletableFuture<Problem> newRun(PlanRecord finished, Problem document, boolean changed,
             SolverSlots.Priority priority, ChangeTrack change) {
         int run = finished.runNumber() + 1;
-        return start(finished.id(), run, priority, change, () -> {
+        return start(document, finished.id(), run, priority, change, () -> {
             MappedProblem mapped = planner.prepare(document);
             if (!repository.startRun(finished.id(), PlanRuns.FINISHED, run,
                     changed ? ProblemJson.write(document.withSolution(null)) : null,

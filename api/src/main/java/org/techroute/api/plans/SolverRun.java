@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -16,9 +15,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.event.BestSolutionChangedEvent;
-import ai.timefold.solver.core.config.solver.monitoring.MonitoringConfig;
-import ai.timefold.solver.core.config.solver.monitoring.SolverMetric;
-import ai.timefold.solver.core.impl.solver.DefaultSolver;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +23,6 @@ import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Solution;
 import org.techroute.data.solve.Planner;
-import org.techroute.solver.config.TechrouteSolverConfig;
 import org.techroute.solver.domain.RoutePlan;
 
 /**
@@ -40,17 +36,13 @@ import org.techroute.solver.domain.RoutePlan;
 final class SolverRun implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SolverRun.class);
-    /**
-     * Timefold's own metrics of the service's runs ({@code timefold.solver.*} in Micrometer's global registry, which
-     * Spring Boot's Prometheus registry joins): see docs/operations.md, "Metrics".
-     */
-    static final List<SolverMetric> METRICS = List.of(SolverMetric.SOLVE_DURATION, SolverMetric.ERROR_COUNT,
-            SolverMetric.BEST_SCORE, SolverMetric.MOVE_EVALUATION_COUNT, SolverMetric.SCORE_CALCULATION_COUNT,
-            SolverMetric.PROBLEM_ENTITY_COUNT, SolverMetric.PROBLEM_VALUE_COUNT);
 
     final String planId;
     final int run;
+    final SolverConfig config;
     final SolverFactory<RoutePlan> factory;
+    /** Search threads (see {@link RunSolvers}), as many slots as it takes in {@link SolverSlots}. */
+    final int threads;
     final SolverSlots.Reservation reservation;
     final SolverSlots.Priority priority;
     final Object lock = new Object();
@@ -94,9 +86,9 @@ final class SolverRun implements Runnable {
         this.target = mapped;
         this.applied = mapped;
         this.latest = mapped.problem();
-        this.factory = SolverFactory.create(TechrouteSolverConfig.create(Planner.settings(mapped.problem()
-                .optionsOrDefaults()), mapped.plan()).withMonitoringConfig(new MonitoringConfig()
-                        .withSolverMetricList(METRICS)));
+        this.config = RunSolvers.config(mapped);
+        this.factory = SolverFactory.create(config);
+        this.threads = owner.slots().slotsFor(mapped.problem().optionsOrDefaults().effectiveSearchThreads());
         this.reservation = reservation;
         waiters.add(new Waiter(0, firstBest, change));
         if (change != null) {
@@ -132,11 +124,7 @@ final class SolverRun implements Runnable {
             return;
         }
         try {
-            Solver<RoutePlan> built = factory.buildSolver();
-            if (built instanceof DefaultSolver<RoutePlan> tagged) {
-                // the tag Timefold's SolverManager gives its metrics, so that runs at once keep apart
-                tagged.setMonitorTagMap(Map.of("problem.id", planId));
-            }
+            Solver<RoutePlan> built = RunSolvers.build(factory, config, planId, threads);
             long started = System.nanoTime();
             built.addEventListener(event -> onBest(built, event, started));
             RoutePlan problem;

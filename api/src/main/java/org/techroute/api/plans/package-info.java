@@ -21,12 +21,14 @@
  * sequence and its entries (new plan, new run, a claimed QUEUED plan, a resumed run)</td></tr>
  * <tr><td>{@link org.techroute.api.plans.SolverRun}</td><td>one run in this instance: its solver, best solutions,
  * waiters and the changes it re-plans; hands every status change to {@code PlanRuns}</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.RunSolvers}</td><td>how a run's solver is made: the configuration with
+ * metrics, and with {@code options.searchThreads} above 1 a {@code ParallelSearch} of that many searches</td></tr>
  * <tr><td>{@link org.techroute.api.plans.LiveChanges}</td><td>live-change versions: a change put into a running
  * solver as a Timefold problem change</td></tr>
  * <tr><td>{@link org.techroute.api.plans.ChangeTrack}, {@link org.techroute.api.plans.ChangeTracks}</td><td>one change
  * request and what became of it; the last ones per plan, in memory</td></tr>
  * <tr><td>{@link org.techroute.api.plans.SolverSlots}</td><td>solver threads and admission (slots, queue, 429,
- * priorities); nothing about plans</td></tr>
+ * priorities; a run of N search threads counts N slots); nothing about plans</td></tr>
  * <tr><td>{@link org.techroute.api.plans.ClusterLease}</td><td>this instance's name in claims, the lease and its
  * heartbeat</td></tr>
  * <tr><td>{@link org.techroute.api.plans.PlanCommands}</td><td>cluster mode: a change or stop that reached this

@@ -104,6 +104,17 @@ class InputHolesTest {
     }
 
     @Test
+    void moreSearchThreadsThanTheServiceHasSlotsIs422NamingTheField() throws Exception {
+        ObjectNode problem = example();
+        ((ObjectNode) problem.get("options")).put("searchThreads", 2); // the test service has one solver slot
+        HttpResponse<String> response = api.post("/api/plans", problem.toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        JsonNode violation = problemOf(response).path("violations").get(0);
+        assertThat(violation.path("path").asText()).isEqualTo("$.options.searchThreads");
+        assertThat(violation.path("message").asText()).contains("ask for 1 or less");
+    }
+
+    @Test
     void aLocationWithBothLatLonAndXyIsRefused() throws Exception {
         ObjectNode problem = example();
         ((ObjectNode) problem.get("visits").get(0).get("location")).put("x", 1.0);

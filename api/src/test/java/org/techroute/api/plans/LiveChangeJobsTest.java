@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,16 +116,25 @@ class LiveChangeJobsTest {
     }
 
     private String solving(Duration timeLimit) throws InterruptedException {
-        String id = insert(demo(timeLimit));
-        jobs.starts().start(id, 1, null, null, () -> planner.prepare(demo(timeLimit)));
+        return solving(timeLimit, 1);
+    }
+
+    private String solving(Duration timeLimit, int threads) throws InterruptedException {
+        Problem problem = demo(timeLimit);
+        Problem document = problem.withOptions(problem.options().withSearchThreads(threads));
+        String id = insert(document);
+        jobs.starts().start(document, id, 1, null, null, () -> planner.prepare(document));
         await(() -> jobs.live(id).map(live -> live.score() != null).orElse(false));
         return id;
     }
 
-    @Test
-    void aLiveChangeIsAppliedToTheRoutesTheSolverIsWorkingOn() throws Exception {
-        start("1", "1", "PT1H"); // nothing saved while solving: the only routes there are are the solver's
-        String id = solving(Duration.ofMinutes(5));
+    /** With 2 search threads (issue 13) the change runs once, in the search with the best routes, the leader. */
+    @ParameterizedTest(name = "{0} search threads")
+    @ValueSource(ints = { 1, 2 })
+    void aLiveChangeIsAppliedToTheRoutesTheSolverIsWorkingOn(int threads) throws Exception {
+        // nothing saved while solving: the only routes there are are the solver's; one slot per search thread
+        start(String.valueOf(threads), "1", "PT1H");
+        String id = solving(Duration.ofMinutes(5), threads);
         PlanChangeRequest request = new PlanChangeRequest(NOON, List.of());
         // the solver starts from empty routes: wait until its best serves every visit (0medium), so that some
         // start before noon
@@ -217,13 +228,14 @@ class LiveChangeJobsTest {
         String busy = solving(Duration.ofMinutes(5));
         // queued in this order, all of them only end when stopped
         String ordinary = insert(demo(Duration.ofMinutes(5)));
-        jobs.starts().start(ordinary, 1, null, null, () -> planner.prepare(demo(Duration.ofMinutes(5))));
+        jobs.starts().start(demo(Duration.ofMinutes(5)), ordinary, 1, null, null,
+                () -> planner.prepare(demo(Duration.ofMinutes(5))));
         String change = insert(demo(Duration.ofMinutes(5)));
-        jobs.starts().start(change, 1, SolverSlots.Priority.DAY_IN_PROGRESS, null,
+        jobs.starts().start(demo(Duration.ofMinutes(5)), change, 1, SolverSlots.Priority.DAY_IN_PROGRESS, null,
                 () -> planner.prepare(demo(Duration.ofMinutes(5))));
         Problem withNow = demo(Duration.ofMinutes(5)).withNow(NOON);
         String today = insert(withNow);
-        jobs.starts().start(today, 1, null, null, () -> planner.prepare(withNow));
+        jobs.starts().start(withNow, today, 1, null, null, () -> planner.prepare(withNow));
         assertThat(List.of(status(ordinary), status(change), status(today))).containsOnly(PlanStatus.QUEUED);
 
         jobs.stop(busy, "make room");

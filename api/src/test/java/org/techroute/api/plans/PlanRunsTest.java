@@ -49,10 +49,14 @@ class PlanRunsTest {
                 + ";MODE=PostgreSQL;AUTO_SERVER=FALSE;DB_CLOSE_DELAY=-1", "sa", "");
         PlanRepositoryContract.migrate(dataSource, null);
         repository = new PlanRepository(JdbcClient.create(dataSource));
+        jobs = jobs("1");
+    }
+
+    private PlanRuns jobs(String slots) {
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "techroute.solver.slots", "1", "techroute.solver.queue-length", "1",
+                "techroute.solver.slots", slots, "techroute.solver.queue-length", "1",
                 "techroute.solver.save-interval", "PT0.2S"))).bindOrCreate("techroute", TechrouteProperties.class);
-        jobs = new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties, ProblemJson.mapper()),
+        return new PlanRuns(repository, new RunClaims(JdbcClient.create(dataSource)), new PlanEvents(properties, ProblemJson.mapper()),
                 Problems.planner(), ProblemJson.mapper(), properties, new SimpleMeterRegistry());
     }
 
@@ -63,14 +67,18 @@ class PlanRunsTest {
     }
 
     private String queue(Duration timeLimit) {
+        return queue(timeLimit, 1);
+    }
+
+    private String queue(Duration timeLimit, int searchThreads) {
         Problem problem = Problems.demo(2, 8);
-        problem = problem.withOptions(problem.options().withTimeLimit(timeLimit));
+        problem = problem.withOptions(problem.options().withTimeLimit(timeLimit).withSearchThreads(searchThreads));
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         repository.insert(new PlanRecord(id, "t", PlanStatus.QUEUED, null, 1, ProblemJson.write(problem), null,
                 null, null, null, null, now, now, null, null));
         Problem queued = problem;
-        jobs.starts().start(id, 1, null, null, () -> Problems.planner().prepare(queued));
+        jobs.starts().start(queued, id, 1, null, null, () -> Problems.planner().prepare(queued));
         return id;
     }
 
@@ -88,13 +96,13 @@ class PlanRunsTest {
     void queuesBeyondTheSlotsAndRefusesBeyondTheQueue() throws InterruptedException {
         String running = queue(Duration.ofMinutes(5));
         String waiting = queue(Duration.ofMinutes(5));
-        assertThatThrownBy(jobs.slots()::reserve).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> jobs.slots().reserve(1)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status().value()).isEqualTo(429));
 
         // a waiting plan stops at once and frees its place
         assertThat(jobs.stop(waiting, "stopped on request")).isTrue();
         assertThat(plan(waiting).status()).isEqualTo(PlanStatus.STOPPED);
-        jobs.slots().reserve().release();
+        jobs.slots().reserve(1).release();
 
         // a running plan stops after its current step, keeping what it found
         jobs.stop(running, "stopped on request");
@@ -126,7 +134,32 @@ class PlanRunsTest {
         assertThat(stopped.status()).isEqualTo(PlanStatus.STOPPED);
         assertThat(stopped.statusReason()).isEqualTo("the service shut down");
         assertThat(stopped.planJson()).contains("\"solution\"");
-        assertThatThrownBy(jobs.slots()::reserve).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> jobs.slots().reserve(1)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.status().value()).isEqualTo(503));
+    }
+
+    /** Issue 13: a run of 2 search threads solves on 2 threads and holds 2 slots; a 1-thread run waits for one. */
+    @Test
+    void aRunOfTwoSearchThreadsHoldsTwoSlots() throws InterruptedException {
+        jobs.shutdown();
+        jobs = jobs("2");
+        String parallel = queue(Duration.ofMinutes(5), 2);
+        await(() -> jobs.live(parallel).map(live -> live.score() != null).orElse(false));
+        String single = queue(Duration.ofMinutes(5), 1);
+        assertThat(jobs.slots().busyThreads()).isEqualTo(2);
+        assertThat(jobs.live(single).orElseThrow().status()).as("no slot free").isEqualTo(PlanStatus.QUEUED);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .contains("techroute-search-" + parallel + "-0", "techroute-search-" + parallel + "-1");
+        assertThatThrownBy(() -> jobs.slots().reserve(1)).as("2 slots and 1 queue place taken")
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(429));
+
+        jobs.stop(parallel, "make room");
+        await(() -> !plan(parallel).status().isActive());
+        assertThat(plan(parallel).status()).isEqualTo(PlanStatus.STOPPED);
+        assertThat(plan(parallel).planJson()).as("its best was kept").contains("\"solution\"");
+        await(() -> jobs.live(single).map(live -> live.status() == PlanStatus.SOLVING).orElse(false));
+        assertThat(jobs.slots().busyThreads()).isEqualTo(1);
+        await(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("techroute-search-" + parallel)));
     }
 }

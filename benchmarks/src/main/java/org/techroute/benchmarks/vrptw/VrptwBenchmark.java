@@ -29,8 +29,12 @@ import org.techroute.data.validation.ProblemValidator;
  *
  * <pre>
  * vrptw --instances PATH... --bks FILE [--convention TEXT] [--hierarchical-bks FILE]
- *       [--time-limit PT30S] [--step-limit N] [--seed N] [--seeds K] [--warm-up PT20S] [--out results.csv]
+ *       [--time-limit PT30S] [--step-limit N] [--seed N] [--seeds K] [--warm-up PT20S] [--search-threads N]
+ *       [--out results.csv]
  * </pre>
+ * {@code --search-threads N} solves each instance with N independent searches on N threads, the best kept
+ * ({@code options.searchThreads}; search i of seed s uses seed s + i, so with {@code --seeds} the searches of
+ * consecutive seeds share seeds). The warm-up uses them too.
  * {@code --step-limit} also ends each solve after N local search steps (the same result on any machine: for
  * tests).
  * With {@code --seeds K} every instance is solved K times, with seeds N to N+K-1, and the summary gives each
@@ -82,7 +86,7 @@ public final class VrptwBenchmark {
             err.println("vrptw: " + e.getMessage());
             err.println("usage: vrptw --instances PATH... --bks FILE [--convention TEXT] [--hierarchical-bks FILE]"
                     + " [--time-limit PT30S] [--step-limit N] [--seed N] [--seeds K] [--warm-up PT20S]"
-                    + " [--out results.csv]");
+                    + " [--search-threads N] [--out results.csv]");
             return 2;
         }
         quietSolverLogs();
@@ -146,7 +150,8 @@ public final class VrptwBenchmark {
             long left = budget - (System.nanoTime() - started);
             // whole milliseconds: a solver time limit cannot hold nanoseconds
             Duration limit = Duration.ofMillis(Math.max(200, Math.min(left, arguments.timeLimit.toNanos()) / 1_000_000));
-            planner.solve(SolomonReader.toProblem(SolomonReader.read(file), limit, arguments.seed + 1000 + solves),
+            planner.solve(arguments.withThreads(SolomonReader.toProblem(SolomonReader.read(file), limit,
+                    arguments.seed + 1000 + solves)),
                     progress -> {
                     });
             solves++;
@@ -157,12 +162,9 @@ public final class VrptwBenchmark {
 
     static Row solve(Planner planner, SolomonReader.Instance instance, Arguments arguments, long seed, BksTable bks,
             BksTable hierarchical) {
-        Problem problem = SolomonReader.toProblem(instance, arguments.timeLimit, seed);
+        Problem problem = arguments.withThreads(SolomonReader.toProblem(instance, arguments.timeLimit, seed));
         if (arguments.stepLimit != null) {
-            Options options = problem.options();
-            problem = problem.withOptions(new Options(options.timeLimit(), options.travelMode(),
-                    options.haversineSpeedKmh(), options.randomSeed(), arguments.stepLimit,
-                    options.constraintWeights()));
+            problem = problem.withOptions(problem.options().withStepLimit(arguments.stepLimit));
         }
         long started = System.nanoTime();
         Problem plan = planner.solve(problem, progress -> {
@@ -275,7 +277,13 @@ public final class VrptwBenchmark {
 
     /** Parsed command line. */
     record Arguments(List<Path> instances, Path bks, String convention, Path hierarchicalBks, Duration timeLimit,
-            Long stepLimit, long seed, int seeds, Duration warmUp, Path out) {
+            Long stepLimit, long seed, int seeds, Duration warmUp, Path out, int searchThreads) {
+
+        /** The problem with {@code --search-threads} in its options. */
+        Problem withThreads(Problem problem) {
+            return searchThreads == 1 ? problem
+                    : problem.withOptions(problem.options().withSearchThreads(searchThreads));
+        }
 
         static Arguments parse(String[] args) {
             List<Path> instances = new ArrayList<>();
@@ -288,6 +296,7 @@ public final class VrptwBenchmark {
             Long stepLimit = null;
             Duration warmUp = Duration.ofSeconds(20);
             Path out = null;
+            int searchThreads = 1;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 switch (option) {
@@ -355,6 +364,18 @@ public final class VrptwBenchmark {
                         }
                     }
                     case "--out" -> out = Path.of(value(args, ++i, option));
+                    case "--search-threads" -> {
+                        String text = value(args, ++i, option);
+                        try {
+                            searchThreads = Integer.parseInt(text);
+                        } catch (NumberFormatException e) {
+                            searchThreads = 0;
+                        }
+                        if (searchThreads < 1 || searchThreads > Options.MAX_SEARCH_THREADS) {
+                            throw new IllegalArgumentException("--search-threads needs an integer from 1 to "
+                                    + Options.MAX_SEARCH_THREADS + ", got '" + text + "'");
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown argument '" + option + "'");
                 }
             }
@@ -374,7 +395,7 @@ public final class VrptwBenchmark {
                 }
             }
             return new Arguments(List.copyOf(instances), bks, convention, hierarchical, timeLimit, stepLimit, seed, seeds,
-                    warmUp, out);
+                    warmUp, out, searchThreads);
         }
 
         private static String value(String[] args, int i, String option) {

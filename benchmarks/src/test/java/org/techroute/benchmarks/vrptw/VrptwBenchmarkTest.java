@@ -73,6 +73,27 @@ class VrptwBenchmarkTest {
         assertThat(VrptwBenchmark.run(new String[] { "--instances", dir.toString(), "--bks", "x.csv", "--warm-up",
                 "soon" }, System.out, errStream)).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--warm-up needs an ISO-8601 duration");
+        assertThat(VrptwBenchmark.run(new String[] { "--instances", dir.toString(), "--bks", "x.csv",
+                "--search-threads", "17" }, System.out, errStream)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--search-threads needs an integer from 1 to 16");
+    }
+
+    @Test
+    void solvesWithTwoSearchThreads(@TempDir Path dir) throws Exception {
+        Path instances = Files.createDirectories(dir.resolve("instances"));
+        Files.writeString(instances.resolve("TINY1.txt"), TINY);
+        Path bks = dir.resolve("bks_alternatives.csv");
+        Files.writeString(bks, """
+                instance,customers,vehicles,distance,source,convention
+                tiny1,4,2,300.0,made up,distance only; double precision
+                """);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = VrptwBenchmark.run(new String[] { "--instances", instances.toString(), "--bks", bks.toString(),
+                "--time-limit", "PT5M", "--step-limit", "100", "--warm-up", "PT0S", "--search-threads", "2" },
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isZero();
+        assertThat(printed).contains("instances=1 feasible=1").contains("331.62");
     }
 
     @Test

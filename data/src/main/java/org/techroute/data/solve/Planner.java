@@ -8,12 +8,14 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSo
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.mapping.ProblemMapper;
 import org.techroute.data.model.Options;
 import org.techroute.data.model.Problem;
 import org.techroute.data.plan.PlanBuilder;
+import org.techroute.solver.config.ParallelSearch;
 import org.techroute.solver.config.SolveSettings;
 import org.techroute.solver.config.TechrouteSolverConfig;
 import org.techroute.solver.domain.RoutePlan;
@@ -43,7 +45,18 @@ public final class Planner {
     public static SolveSettings settings(Options options) {
         return SolveSettings.of(options.effectiveTimeLimit())
                 .withRandomSeed(options.effectiveRandomSeed())
-                .withStepCountLimit(options.stepLimit());
+                .withStepCountLimit(options.stepLimit())
+                .withSearchThreads(options.effectiveSearchThreads());
+    }
+
+    /**
+     * The solver of one solve: Timefold's own with one search thread (exactly the plans of before), else a
+     * {@link ParallelSearch} of that many searches.
+     */
+    public static Solver<RoutePlan> buildSolver(SolverFactory<RoutePlan> factory, SolverConfig config,
+            SolveSettings settings) {
+        return settings.searchThreads() == 1 ? factory.buildSolver()
+                : new ParallelSearch(config, settings.searchThreads());
     }
 
     public static SolverFactory<RoutePlan> solverFactory(SolveSettings settings) {
@@ -62,8 +75,10 @@ public final class Planner {
 
     /** Solves a prepared problem, reporting every new best score; returns the plan document. */
     public Problem solve(MappedProblem mapped, Consumer<Progress> progress) {
-        SolverFactory<RoutePlan> factory = solverFactory(settings(mapped.problem().optionsOrDefaults()), mapped.plan());
-        Solver<RoutePlan> solver = factory.buildSolver();
+        SolveSettings settings = settings(mapped.problem().optionsOrDefaults());
+        SolverConfig config = TechrouteSolverConfig.create(settings, mapped.plan());
+        SolverFactory<RoutePlan> factory = SolverFactory.create(config);
+        Solver<RoutePlan> solver = buildSolver(factory, config, settings);
         long started = System.nanoTime();
         solver.addEventListener(event -> {
             HardMediumSoftLongScore score = (HardMediumSoftLongScore) event.getNewBestScore();

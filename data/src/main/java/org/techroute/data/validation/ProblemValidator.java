@@ -95,6 +95,15 @@ public final class ProblemValidator {
             if (options.stepLimit() != null && options.stepLimit() < 0) {
                 error("$.options.stepLimit", null, "step limit must not be negative");
             }
+            Integer threads = options.searchThreads();
+            if (threads != null && (threads < 1 || threads > Options.MAX_SEARCH_THREADS)) {
+                error("$.options.searchThreads", null, "search threads must be between 1 and "
+                        + Options.MAX_SEARCH_THREADS + ", got " + threads);
+            } else if (threads != null && threads > limits.maxSearchThreads()) {
+                error("$.options.searchThreads", null, "search threads " + threads + " are more than this service"
+                        + " solves on at once (" + limits.maxSearchThreads() + "); ask for "
+                        + limits.maxSearchThreads() + " or less");
+            }
             for (Map.Entry<String, Long> weight : new TreeMap<>(options.effectiveConstraintWeights()).entrySet()) {
                 String path = "$.options.constraintWeights." + weight.getKey();
                 if (TechrouteConstraint.byId(weight.getKey()).isEmpty()) {

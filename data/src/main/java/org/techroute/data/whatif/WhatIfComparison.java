@@ -107,7 +107,7 @@ public final class WhatIfComparison {
         }
         options = new Options(variant.timeLimit() != null ? variant.timeLimit() : options.timeLimit(),
                 options.travelMode(), options.haversineSpeedKmh(), options.randomSeed(), options.stepLimit(),
-                weights.isEmpty() ? null : weights);
+                weights.isEmpty() ? null : weights, options.searchThreads());
         // a visit pinned to a shift the variant removes (started, frozen or locked by the dispatcher) goes back to
         // planning in that variant: the variant asks what the day would be without that shift
         Set<String> kept = new HashSet<>();

@@ -126,6 +126,10 @@ class ProblemValidatorTest {
                         "$.options.constraintWeights.travelTime", null, "zero or positive"),
                 Arguments.of("zero time limit", (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("options"))
                         .put("timeLimit", "PT0S"), "$.options.timeLimit", null, "must be positive"),
+                Arguments.of("no search thread", (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("options"))
+                        .put("searchThreads", 0), "$.options.searchThreads", null, "between 1 and 16, got 0"),
+                Arguments.of("too many search threads", (Consumer<ObjectNode>) t -> ((ObjectNode) t.get("options"))
+                        .put("searchThreads", 17), "$.options.searchThreads", null, "between 1 and 16, got 17"),
                 Arguments.of("no shifts", (Consumer<ObjectNode>) t -> t.putArray("shifts"), "$.shifts", null,
                         "at least one shift"),
                 Arguments.of("too many visits", (Consumer<ObjectNode>) t -> {
@@ -169,5 +173,21 @@ class ProblemValidatorTest {
             shift(tree, 1).withArray("breaks").removeAll();
         });
         assertThat(report.errors()).isEmpty();
+    }
+
+    @Test
+    void searchThreadsUpToTheServiceSlotsAreAccepted() {
+        ProblemValidator twoSlots = new ProblemValidator(new ProblemLimits(100, 10, 10, null, 2));
+        ObjectNode tree = Examples.smallProblemTree();
+        ((ObjectNode) tree.get("options")).put("searchThreads", 2);
+        assertThat(twoSlots.validate(Examples.problem(tree)).errors()).isEmpty();
+
+        ((ObjectNode) tree.get("options")).put("searchThreads", 3);
+        assertThat(twoSlots.validate(Examples.problem(tree)).errors()).singleElement().satisfies(violation -> {
+            assertThat(violation.path()).isEqualTo("$.options.searchThreads");
+            assertThat(violation.message()).isEqualTo("search threads 3 are more than this service solves on at"
+                    + " once (2); ask for 2 or less");
+        });
+        assertThat(Examples.problem(tree).options().searchThreads()).isEqualTo(3);
     }
 }
