@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -76,6 +75,8 @@ public final class ScaleBenchmark {
                     + " CRITICAL unassigned s | " + String.join(" | ", options.checkpoints().stream()
                             .map(c -> "score at " + c + " s").toList())
                     + " | final score | CRITICAL unassigned (unserviceable) | peak heap MB |");
+            System.out.println("(each score is followed by the weight of the visits left out, [W]: the medium score"
+                    + " without criticalDelay)");
             System.out.println("|---:|---:|---|---:|---:|---:|" + "---|".repeat(options.checkpoints().size())
                     + "---|---:|---:|");
             for (int visits : options.visits()) {
@@ -118,7 +119,7 @@ public final class ScaleBenchmark {
         long[] criticalDone = { -1 };
         List<Integer> checkpoints = options.checkpoints();
         String[] atCheckpoint = new String[checkpoints.size()];
-        HardMediumSoftLongScore[] best = { null };
+        String[] best = { null };
         long started = System.nanoTime();
         solver.addEventListener(event -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -126,10 +127,10 @@ public final class ScaleBenchmark {
             // checkpoints passed since the last best hold the score of that last best
             for (int c = 0; c < checkpoints.size(); c++) {
                 if (atCheckpoint[c] == null && millis > checkpoints.get(c) * 1000L) {
-                    atCheckpoint[c] = best[0] == null ? "-" : best[0].toString();
+                    atCheckpoint[c] = best[0] == null ? "-" : best[0];
                 }
             }
-            best[0] = plan.getScore();
+            best[0] = withUnassignedWeight(plan);
             // Timefold announces the empty starting plan too; the construction's plan is the first with a route
             if (firstComplete[0] < 0 && plan.getVisits().stream().anyMatch(v -> v.getShift() != null)) {
                 firstComplete[0] = millis;
@@ -142,13 +143,24 @@ public final class ScaleBenchmark {
         for (int c = 0; c < checkpoints.size(); c++) {
             if (atCheckpoint[c] == null) {
                 atCheckpoint[c] = checkpoints.get(c) * 1000L <= options.timeLimit().toMillis()
-                        ? String.valueOf(solved.getScore()) : "-";
+                        ? withUnassignedWeight(solved) : "-";
             }
         }
         return String.format(Locale.ROOT, "| %d | %d | %s | %.1f | %s | %s | %s | %s | %d (%d) | %d |", visits,
                 technicians, mode.name().toLowerCase(Locale.ROOT), matrixSeconds, seconds(firstComplete[0]),
-                seconds(criticalDone[0]), String.join(" | ", atCheckpoint), solved.getScore(),
+                seconds(criticalDone[0]), String.join(" | ", atCheckpoint), withUnassignedWeight(solved),
                 criticalUnassigned(solved), unserviceableCritical, peakHeapMegabytes());
+    }
+
+    /** The score and, in brackets, the summed unassigned weight of the visits left out. */
+    static String withUnassignedWeight(RoutePlan plan) {
+        long weight = 0;
+        for (Visit visit : plan.getVisits()) {
+            if (visit.getShift() == null) {
+                weight += visit.getPriority().unassignedWeight();
+            }
+        }
+        return plan.getScore() + " [" + weight + "]";
     }
 
     private static long criticalUnassigned(RoutePlan plan) {
