@@ -567,7 +567,12 @@ public final class DayChecker {
                 s.start().toLocalDate())).collect(Collectors.joining("; "));
     }
 
-    /** Whether the shift is open, with {@code slack} to spare, during one of the visit's windows after now. */
+    /**
+     * Whether the shift is open, with {@code slack} to spare, during one of the visit's windows after now, counting
+     * the drive from the shift's start location and back to its end location (on road days in the mountains an
+     * hour's drive is possible: day 19 of the road series, a technician called in at 14:58 from a home an hour
+     * from a visit whose window closes at 16:00).
+     */
     private boolean windowLeft(PlanView view, Visit visit, Shift shift, OffsetDateTime now, Duration slack) {
         OffsetDateTime from = now != null && now.isAfter(shift.start()) ? now : shift.start();
         for (PlanView.Service service : view.services(shift.id())) {
@@ -575,8 +580,13 @@ public final class DayChecker {
                 from = service.end(); // nothing new starts while a visit is under way
             }
         }
+        // the technician cannot be there before the drive from where his shift starts, nor stay past the drive home
+        OffsetDateTime reach = shift.start().plusSeconds(travel.seconds(view.startLocation(shift), visit.location()));
+        if (reach.isAfter(from)) {
+            from = reach;
+        }
         OffsetDateTime until = shift.end().plusSeconds(shift.maxOvertimeSeconds() == null ? 0
-                : shift.maxOvertimeSeconds());
+                : shift.maxOvertimeSeconds()).minusSeconds(travel.seconds(visit.location(), view.endLocation(shift)));
         OffsetDateTime absent = unavailableFrom.get(shift.technicianId());
         if (absent != null && absent.isBefore(until)) {
             until = absent; // he takes no new work after that, even while he finishes the visit in progress
