@@ -36,10 +36,6 @@ final class InsertionRoute {
     private long[] latestStart = new long[0];
     /** How many CRITICAL or HIGH visits not started are at this index of the route or after it. */
     private int[] urgentFrom = new int[1];
-    /** The indexes of those visits, in route order. */
-    private int[] urgentAt = new int[0];
-    /** The waits for windows before the visit at each index, summed: waitBefore[i] = waits of visits 0..i-1. */
-    private long[] waitBefore = new long[1];
     private final long[] load;
     /** How far the route as it stands breaks windows, breaks and the shift end, summed (see {@link #violation}). */
     private long violation;
@@ -73,20 +69,12 @@ final class InsertionRoute {
             latestStart = new long[capacity];
         }
         if (urgentFrom.length < n + 1) {
-            int capacity = Math.max(n + 1, urgentFrom.length * 2);
-            urgentFrom = new int[capacity];
-            urgentAt = new int[capacity];
-            waitBefore = new long[capacity];
+            urgentFrom = new int[Math.max(n + 1, urgentFrom.length * 2)];
         }
         urgentFrom[n] = 0;
         for (int i = n - 1; i >= 0; i--) {
             Visit visit = visits.get(i);
             urgentFrom[i] = urgentFrom[i + 1] + (visit.getPriority().isHigh() && !visit.isStarted() ? 1 : 0);
-        }
-        for (int i = 0, u = 0; i < n; i++) {
-            if (urgentFrom[i] > urgentFrom[i + 1]) {
-                urgentAt[u++] = i;
-            }
         }
         Arrays.fill(load, 0);
         int from = shift.getStartLocation();
@@ -98,7 +86,6 @@ final class InsertionRoute {
             VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit, next, Schedule.IGNORE);
             departure[i] = timing.departureMillis();
             serviceStart[i] = timing.serviceStartMillis();
-            waitBefore[i + 1] = waitBefore[i] + Math.max(0, timing.serviceStartMillis() - timing.arrivalMillis());
             breaksDone = timing.breaksDone();
             from = visit.getLocation();
             leave = timing.departureMillis();
@@ -391,26 +378,24 @@ final class InsertionRoute {
      * emergency whenever its detour is small, and the first plan of a large day keeps its emergencies waiting.
      */
     private long pushedUrgency(int position, int location, long end) {
-        Visit next = visits.get(position);
-        long push = next.serviceStartFor(end + matrix.travelMillis(location, next.getLocation()))
-                - serviceStart[position];
-        if (push <= 0) {
-            return 0;
-        }
-        // each later visit's wait for its window absorbs as much of the push (one window's arithmetic, no breaks)
         long added = 0;
-        int count = urgentFrom[position];
-        int total = urgentFrom[0];
-        for (int u = total - count; u < total; u++) {
-            int i = urgentAt[u];
-            long reaching = i == position ? push : push - (waitBefore[i + 1] - waitBefore[position + 1]);
-            if (reaching <= 0) {
+        int from = location;
+        long leave = end;
+        int urgentLeft = urgentFrom[position];
+        for (int i = position; i < visits.size() && urgentLeft > 0; i++) {
+            Visit later = visits.get(i);
+            long start = later.serviceStartFor(leave + matrix.travelMillis(from, later.getLocation()));
+            if (start <= serviceStart[i]) {
                 break;
             }
-            Visit later = visits.get(i);
-            long opening = later.urgencyOpeningMillis(shift);
-            long more = Math.max(0, serviceStart[i] + reaching - opening) - Math.max(0, serviceStart[i] - opening);
-            added += later.getPriority() == Priority.CRITICAL ? more : more / 4;
+            if (later.getPriority().isHigh() && !later.isStarted()) {
+                urgentLeft--;
+                long opening = later.urgencyOpeningMillis(shift);
+                long more = Math.max(0, start - opening) - Math.max(0, serviceStart[i] - opening);
+                added += later.getPriority() == Priority.CRITICAL ? more : more / 4;
+            }
+            from = later.getLocation();
+            leave = departure[i] + (start - serviceStart[i]);
         }
         return added;
     }
