@@ -34,8 +34,6 @@ final class InsertionRoute {
     private long[] departure = new long[0];
     private long[] serviceStart = new long[0];
     private long[] latestStart = new long[0];
-    /** How many CRITICAL or HIGH visits not started are at this index of the route or after it. */
-    private int[] urgentFrom = new int[1];
     private final long[] load;
     /** How far the route as it stands breaks windows, breaks and the shift end, summed (see {@link #violation}). */
     private long violation;
@@ -67,14 +65,6 @@ final class InsertionRoute {
             departure = new long[capacity];
             serviceStart = new long[capacity];
             latestStart = new long[capacity];
-        }
-        if (urgentFrom.length < n + 1) {
-            urgentFrom = new int[Math.max(n + 1, urgentFrom.length * 2)];
-        }
-        urgentFrom[n] = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            Visit visit = visits.get(i);
-            urgentFrom[i] = urgentFrom[i + 1] + (visit.getPriority().isHigh() && !visit.isStarted() ? 1 : 0);
         }
         Arrays.fill(load, 0);
         int from = shift.getStartLocation();
@@ -321,8 +311,7 @@ final class InsertionRoute {
      * {@link #insertionCost(Visit, int)} plus, for a CRITICAL (HIGH) visit, {@code urgencyWeight} (a quarter of it)
      * per millisecond its service starts after its first window opens (the shift start without windows), as the
      * {@code highPriorityLateness} constraint counts it: an emergency goes where it is served soonest unless the
-     * detour costs more than the wait. For any visit, the same weight of the wait it adds to the urgent visits after
-     * it ({@link #pushedUrgency}).
+     * detour costs more than the wait.
      */
     long insertionCost(Visit visit, int position, long urgencyWeight) {
         int n = visits.size();
@@ -358,45 +347,11 @@ final class InsertionRoute {
         if (!limits.travelAllows(shift, n == 0 ? detour + matrix.travelMillis(fromLocation, toLocation) : detour)) {
             return INFEASIBLE;
         }
-        if (urgencyWeight == 0) {
+        if (urgencyWeight == 0 || !visit.getPriority().isHigh()) {
             return detour;
-        }
-        long pushed = position < n && urgentFrom[position] > 0 ? pushedUrgency(position, location, end) : 0;
-        if (!visit.getPriority().isHigh()) {
-            return detour + urgencyWeight * pushed;
         }
         long opening = visit.urgencyOpeningMillis(shift);
         long delay = Math.max(0, start - opening);
-        return detour + urgencyWeight * ((visit.getPriority() == Priority.CRITICAL ? delay : delay / 4) + pushed);
-    }
-
-    /**
-     * The wait an insertion adds to the urgent visits after it, weighed as {@code highPriorityLateness} weighs it
-     * (a CRITICAL visit's full, a HIGH visit's a quarter): the later visits' starts are moved on from
-     * {@code position}, where the inserted visit ends at {@code end} at {@code location}, until a wait absorbs
-     * the push. Breaks are ignored, as in the latest starts. Without it, a routine visit goes in front of an
-     * emergency whenever its detour is small, and the first plan of a large day keeps its emergencies waiting.
-     */
-    private long pushedUrgency(int position, int location, long end) {
-        long added = 0;
-        int from = location;
-        long leave = end;
-        int urgentLeft = urgentFrom[position];
-        for (int i = position; i < visits.size() && urgentLeft > 0; i++) {
-            Visit later = visits.get(i);
-            long start = later.serviceStartFor(leave + matrix.travelMillis(from, later.getLocation()));
-            if (start <= serviceStart[i]) {
-                break;
-            }
-            if (later.getPriority().isHigh() && !later.isStarted()) {
-                urgentLeft--;
-                long opening = later.urgencyOpeningMillis(shift);
-                long more = Math.max(0, start - opening) - Math.max(0, serviceStart[i] - opening);
-                added += later.getPriority() == Priority.CRITICAL ? more : more / 4;
-            }
-            from = later.getLocation();
-            leave = departure[i] + (start - serviceStart[i]);
-        }
-        return added;
+        return detour + urgencyWeight * (visit.getPriority() == Priority.CRITICAL ? delay : delay / 4);
     }
 }
