@@ -119,7 +119,7 @@ public final class ScaleBenchmark {
         long[] criticalDone = { -1 };
         List<Integer> checkpoints = options.checkpoints();
         String[] atCheckpoint = new String[checkpoints.size()];
-        String[] best = { null };
+        RoutePlan[] best = { null };
         long started = System.nanoTime();
         solver.addEventListener(event -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -127,10 +127,10 @@ public final class ScaleBenchmark {
             // checkpoints passed since the last best hold the score of that last best
             for (int c = 0; c < checkpoints.size(); c++) {
                 if (atCheckpoint[c] == null && millis > checkpoints.get(c) * 1000L) {
-                    atCheckpoint[c] = best[0] == null ? "-" : best[0];
+                    atCheckpoint[c] = best[0] == null ? "-" : withUnassignedWeight(best[0]);
                 }
             }
-            best[0] = withUnassignedWeight(plan);
+            best[0] = plan; // described only at a checkpoint: this listener runs on the solver thread
             // Timefold announces the empty starting plan too; the construction's plan is the first with a route
             if (firstComplete[0] < 0 && plan.getVisits().stream().anyMatch(v -> v.getShift() != null)) {
                 firstComplete[0] = millis;

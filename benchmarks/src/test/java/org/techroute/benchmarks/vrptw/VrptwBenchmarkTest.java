@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,13 +81,8 @@ class VrptwBenchmarkTest {
 
     @Test
     void solvesWithTwoSearchThreads(@TempDir Path dir) throws Exception {
-        Path instances = Files.createDirectories(dir.resolve("instances"));
-        Files.writeString(instances.resolve("TINY1.txt"), TINY);
+        Path instances = tinyInstances(dir);
         Path bks = dir.resolve("bks_alternatives.csv");
-        Files.writeString(bks, """
-                instance,customers,vehicles,distance,source,convention
-                tiny1,4,2,300.0,made up,distance only; double precision
-                """);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = VrptwBenchmark.run(new String[] { "--instances", instances.toString(), "--bks", bks.toString(),
                 "--time-limit", "PT5M", "--step-limit", "100", "--warm-up", "PT0S", "--search-threads", "2" },
@@ -98,14 +94,9 @@ class VrptwBenchmarkTest {
 
     @Test
     void solvesChecksAndWritesCsv(@TempDir Path dir) throws Exception {
-        Path instances = Files.createDirectories(dir.resolve("instances"));
-        Files.writeString(instances.resolve("TINY1.txt"), TINY);
+        Path instances = tinyInstances(dir);
         Files.writeString(instances.resolve("notes.md"), "ignored");
         Path bks = dir.resolve("bks_alternatives.csv");
-        Files.writeString(bks, """
-                instance,customers,vehicles,distance,source,convention
-                tiny1,4,2,300.0,made up,distance only; double precision
-                """);
         Files.writeString(dir.resolve("bks.csv"), """
                 instance,customers,vehicles,distance,source
                 TINY1,4,2,310.0,made up
@@ -137,13 +128,8 @@ class VrptwBenchmarkTest {
     void theWarmUpEndsOnWhatIsLeftOfItsTime(@TempDir Path dir) throws Exception {
         // 0.5 s of warm-up with 0.3 s solves leaves 0.2 s and some nanoseconds for the last one: a time limit
         // with nanoseconds used to stop the command ("cannot use nanoseconds")
-        Path instances = Files.createDirectories(dir.resolve("instances"));
-        Files.writeString(instances.resolve("TINY1.txt"), TINY);
+        Path instances = tinyInstances(dir);
         Path bks = dir.resolve("bks_alternatives.csv");
-        Files.writeString(bks, """
-                instance,customers,vehicles,distance,source,convention
-                tiny1,4,2,300.0,made up,distance only; double precision
-                """);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = VrptwBenchmark.run(new String[] { "--instances", instances.toString(), "--bks", bks.toString(),
                 "--time-limit", "PT0.3S", "--warm-up", "PT0.5S", "--out", dir.resolve("r.csv").toString() },
@@ -151,6 +137,17 @@ class VrptwBenchmarkTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isZero();
         assertThat(printed).contains("warm-up: ").contains("instances=1 feasible=1");
+    }
+
+    /** {@code dir/instances} with the TINY1 instance, and its distance-only best known in {@code dir/bks_alternatives.csv}. */
+    private static Path tinyInstances(Path dir) throws IOException {
+        Path instances = Files.createDirectories(dir.resolve("instances"));
+        Files.writeString(instances.resolve("TINY1.txt"), TINY);
+        Files.writeString(dir.resolve("bks_alternatives.csv"), """
+                instance,customers,vehicles,distance,source,convention
+                tiny1,4,2,300.0,made up,distance only; double precision
+                """);
+        return instances;
     }
 
     @Test

@@ -73,8 +73,9 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
      * routes, which the insertion's estimates do not see, so each group's insertion is judged by the real score and
      * taken back if it breaks more hard constraints than before (a few tries with other positions).
      */
+    /** The working solution's score, calculated now (shared with {@link UrgentPolish}). */
     @SuppressWarnings("unchecked")
-    private static HardMediumSoftLongScore score(ScoreDirector<RoutePlan> scoreDirector) {
+    static HardMediumSoftLongScore score(ScoreDirector<RoutePlan> scoreDirector) {
         return ((InnerScoreDirector<RoutePlan, HardMediumSoftLongScore>) scoreDirector).calculateScore().raw();
     }
 

@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.score.director.ScoreDirector;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 
 import org.techroute.solver.domain.Priority;
 import org.techroute.solver.domain.RoutePlan;
@@ -47,7 +46,7 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
             return;
         }
         NearbyIndex index = plan.getShifts().size() > ALL_SHIFTS_UP_TO ? NearbyIndex.of(plan, NEAREST) : null;
-        HardMediumSoftLongScore current = score(scoreDirector);
+        HardMediumSoftLongScore current = InsertionConstruction.score(scoreDirector);
         int evaluations = 0;
         for (Visit visit : urgent) {
             if (evaluations >= MAX_EVALUATIONS || isPhaseTerminated.getAsBoolean()) {
@@ -67,7 +66,7 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
                     RoutesMove undo = move.undo();
                     move.doMoveOnly(scoreDirector);
                     scoreDirector.triggerVariableListeners();
-                    HardMediumSoftLongScore score = score(scoreDirector);
+                    HardMediumSoftLongScore score = InsertionConstruction.score(scoreDirector);
                     undo.doMoveOnly(scoreDirector);
                     scoreDirector.triggerVariableListeners();
                     if (score.compareTo(best) > 0) {
@@ -79,9 +78,9 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
             if (bestMove != null) {
                 bestMove.doMoveOnly(scoreDirector);
                 scoreDirector.triggerVariableListeners();
-                current = score(scoreDirector);
+                current = InsertionConstruction.score(scoreDirector);
             } else {
-                score(scoreDirector);
+                InsertionConstruction.score(scoreDirector);
             }
         }
     }
@@ -131,10 +130,5 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
         List<Visit> targetList = new ArrayList<>(target.getVisits());
         targetList.add(position, visit);
         return new RoutesMove("UrgentPolish", List.of(source, target), List.of(sourceList, targetList), null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static HardMediumSoftLongScore score(ScoreDirector<RoutePlan> scoreDirector) {
-        return ((InnerScoreDirector<RoutePlan, HardMediumSoftLongScore>) scoreDirector).calculateScore().raw();
     }
 }
