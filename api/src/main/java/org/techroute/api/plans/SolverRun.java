@@ -23,6 +23,7 @@ import org.techroute.data.mapping.MappedProblem;
 import org.techroute.data.model.Problem;
 import org.techroute.data.model.Solution;
 import org.techroute.data.solve.Planner;
+import org.techroute.solver.config.ConstructedBests;
 import org.techroute.solver.domain.RoutePlan;
 
 /**
@@ -126,7 +127,8 @@ final class SolverRun implements Runnable {
         try {
             Solver<RoutePlan> built = RunSolvers.build(factory, config, planId, threads);
             long started = System.nanoTime();
-            built.addEventListener(event -> onBest(built, event, started));
+            // best solutions of built plans only: not the starting plan after a change, before anything is placed
+            ConstructedBests.listen(built, config, event -> onBest(built, event, started));
             RoutePlan problem;
             synchronized (lock) {
                 solver = built;

@@ -32,7 +32,8 @@ import org.techroute.solver.domain.RoutePlan;
  * It is a {@link Solver}, so that callers that drive one (stop, live changes, best-solution listeners) drive all:
  * <ul>
  * <li>listeners see a new best only when it beats the best of every search so far (progress stays monotonic);
- * after a problem change, the first best of the changed problem, as a single solver reports it;</li>
+ * after a problem change, the first best of the changed problem, as a single solver reports it; only best solutions
+ * of built plans ({@link ConstructedBests}), not a search's starting solution;</li>
  * <li>{@link #terminateEarly} stops every search;</li>
  * <li>a problem change is processed <em>once</em>, by the search that holds the best solution (the
  * <em>leader</em>), and every other search then starts again from a planning clone of the leader's working solution
@@ -53,6 +54,8 @@ public final class ParallelSearch implements Solver<RoutePlan> {
 
     private final List<DefaultSolverFactory<RoutePlan>> factories = new ArrayList<>();
     private final SolutionCloner<RoutePlan> cloner;
+    /** The configuration of the searches (phases as in search 0). */
+    private final SolverConfig searchConfig;
     private final TerminationConfig termination;
     private final Duration timeLimit;
     private final List<SolverEventListener<RoutePlan>> listeners = new CopyOnWriteArrayList<>();
@@ -104,6 +107,7 @@ public final class ParallelSearch implements Solver<RoutePlan> {
             factories.add(new DefaultSolverFactory<>(search));
         }
         this.cloner = factories.get(0).getSolutionDescriptor().getSolutionCloner();
+        this.searchConfig = config;
         this.termination = config.getTerminationConfig() == null ? new TerminationConfig()
                 : config.getTerminationConfig();
         this.timeLimit = termination.getSpentLimit();
@@ -476,7 +480,7 @@ public final class ParallelSearch implements Solver<RoutePlan> {
                     DefaultSolverFactory<RoutePlan> factory = factories.get(index);
                     Solver<RoutePlan> built = override == null ? factory.buildSolver() : factory.buildSolver(override);
                     customizer.accept(built, index);
-                    built.addEventListener(event -> onBest(this, event));
+                    ConstructedBests.listen(built, searchConfig, event -> onBest(this, event));
                     synchronized (ParallelSearch.this) {
                         if (restart) {
                             continue; // a change came while it was being built: start from the leader's result

@@ -119,13 +119,22 @@ public final class TechrouteSolverConfig {
     }
 
     private static int localSearchIndex(SolverConfig config) {
+        int index = localSearchIndexOrNone(config);
+        if (index < 0) {
+            throw new IllegalArgumentException("no local search phase");
+        }
+        return index;
+    }
+
+    /** The index of the first local search phase of {@code config}, or -1 when it has none. */
+    static int localSearchIndexOrNone(SolverConfig config) {
         List<PhaseConfig> phases = config.getPhaseConfigList();
-        for (int i = 0; i < phases.size(); i++) {
+        for (int i = 0; phases != null && i < phases.size(); i++) {
             if (phases.get(i) instanceof LocalSearchPhaseConfig) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("no local search phase");
+        return -1;
     }
 
     /** Relative probability of a move selector in the union (the nearby moves are picked more often). */
