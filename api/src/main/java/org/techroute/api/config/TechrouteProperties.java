@@ -34,10 +34,13 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
      * @param onRestart         runs that a previous process (or a dead instance) left unfinished: {@code stop}
      *                          marks them STOPPED (their last saved plan is kept), {@code resume} solves them again
      *                          from their last saved plan
+     * @param nice              the Linux nice value of solver threads (0–19; 0 keeps the JVM's): requests are served
+     *                          before solving while every core solves
      */
     public record Solver(@DefaultValue("1") int slots, @DefaultValue("20") int queueLength,
             @DefaultValue("PT1S") Duration saveInterval, @DefaultValue("PT30S") Duration shutdownGrace,
-            @DefaultValue("10") int retryAfterSeconds, @DefaultValue("stop") OnRestart onRestart) {
+            @DefaultValue("10") int retryAfterSeconds, @DefaultValue("stop") OnRestart onRestart,
+            @DefaultValue("19") int nice) {
     }
 
     /** What happens to runs left unfinished by a process that died. */

@@ -56,16 +56,23 @@ final class SolverSlots {
         if (settings.slots() < 1 || settings.queueLength() < 0) {
             throw new IllegalArgumentException("techroute.solver.slots must be at least 1 and queue-length at least 0");
         }
+        if (settings.nice() < 0 || settings.nice() > 19) {
+            throw new IllegalArgumentException("techroute.solver.nice must be between 0 and 19");
+        }
         this.admission = new Semaphore(settings.slots() + settings.queueLength());
         this.free = settings.slots();
         AtomicInteger threads = new AtomicInteger();
         // at most "slots" runs are dispatched at once (each takes at least one slot): a thread is always there
         this.executor = new ThreadPoolExecutor(settings.slots(), settings.slots(), 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "techroute-solver-" + threads.incrementAndGet());
+                    Thread thread = new Thread(() -> {
+                        // requests before solving (see SolverThreadPriority); a run's search threads inherit it
+                        SolverThreadPriority.lowerCurrentThread(settings.nice());
+                        runnable.run();
+                    }, "techroute-solver-" + threads.incrementAndGet());
                     thread.setDaemon(true);
-                    // requests before solving: takes effect where the JVM maps priorities to the OS (see
-                    // docs/operations.md, -XX:ThreadPriorityPolicy=1); a run's search threads inherit it
+                    // where renice is not possible: takes effect where the JVM maps priorities to the OS
+                    // (-XX:ThreadPriorityPolicy=1)
                     thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 });

@@ -1,6 +1,7 @@
 package org.techroute.api.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -153,5 +154,30 @@ class SolverSlotsTest {
         assertThat(slots.remove(waiting)).isTrue();
         assertThat(slots.remove(running)).as("started already").isFalse();
         assertThat(slots.queued()).isZero();
+    }
+
+    @Test
+    void solverThreadsAndTheThreadsTheyStartRunAtTheConfiguredNiceValue() throws Exception {
+        assumeTrue(SolverThreadPriority.currentNice() != -100 && SolverThreadPriority.currentNice() < 19,
+                "needs Linux's /proc/thread-self/stat and a test thread below nice 19");
+        SolverSlots slots = slots(1, 0);
+        slots.reserve(1);
+        java.util.concurrent.CompletableFuture<int[]> nice = new java.util.concurrent.CompletableFuture<>();
+        assertThat(slots.execute(() -> {
+            int[] seen = new int[2];
+            seen[0] = SolverThreadPriority.currentNice();
+            Thread search = new Thread(() -> seen[1] = SolverThreadPriority.currentNice());
+            search.start();
+            try {
+                search.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            nice.complete(seen);
+        }, SolverSlots.Priority.ORDINARY, 1)).isTrue();
+        int[] seen = nice.get(30, TimeUnit.SECONDS);
+        assertThat(seen[0]).as("the solver thread").isEqualTo(19);
+        assertThat(seen[1]).as("a search thread it starts").isEqualTo(19);
+        assertThat(SolverThreadPriority.currentNice()).as("the test thread is left as it was").isLessThan(19);
     }
 }
