@@ -88,7 +88,9 @@ class WebhookController {
                     + " characters\"}. Without a secret the service makes one and returns it in this answer only."
                     + " Each event is a POST of {eventId, type: run.ended | run.failed, at, planId, planName, run,"
                     + " status, reason, score, feasible} with X-Techroute-Signature: sha256=HMAC-SHA256(secret,"
-                    + " X-Techroute-Timestamp + '.' + body), retried with back-off until a 2xx answer.")
+                    + " X-Techroute-Timestamp + '.' + body), retried with back-off until a 2xx answer. Deliveries and"
+                    + " their retries are kept in the database (they survive a restart): see"
+                    + " /api/webhooks/{id}/deliveries.")
     @ApiResponse(responseCode = "201", description = "Registered; Location: /api/webhooks/{id}")
     @ErrorResponse(status = "400", description = "Malformed body")
     @ErrorResponse(status = "422", description = "Not an http(s) URL ($.url) or a secret of the wrong length"
