@@ -79,7 +79,8 @@ class WebhookRestartTest {
                 + ";MODE=PostgreSQL;AUTO_SERVER=FALSE", "sa", "");
                 PreparedStatement insert = db.prepareStatement("INSERT INTO webhook_delivery (event_id, webhook_id,"
                         + " event_type, body, state, attempts, next_attempt_at, claimed_by, claimed_until,"
-                        + " created_at, updated_at) VALUES (?, ?, 'run.failed', ?, 'PENDING', 0, ?, 'gone', ?, ?, ?)")) {
+                        + " created_at, updated_at)"
+                        + " VALUES (?, ?, 'run.failed', ?, 'PENDING', 0, ?, 'gone', ?, ?, ?)")) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             insert.setString(1, claimed);
             insert.setString(2, hook);
