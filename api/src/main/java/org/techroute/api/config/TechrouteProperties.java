@@ -20,9 +20,10 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
      * @param maxAttempts how often an event is sent to a webhook at most (the first try included)
      * @param firstRetry  the wait before the first retry; it doubles with every further one
      * @param timeout     how long one delivery may take (connect and answer)
+     * @param poll        how often the sender looks for deliveries that are due (new events wake it at once)
      */
     public record Webhooks(@DefaultValue("6") int maxAttempts, @DefaultValue("PT2S") Duration firstRetry,
-            @DefaultValue("PT5S") Duration timeout) {
+            @DefaultValue("PT5S") Duration timeout, @DefaultValue("PT1S") Duration poll) {
     }
 
     /**

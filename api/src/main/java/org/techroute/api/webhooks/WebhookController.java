@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,12 +26,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.errors.ErrorResponse;
 import org.techroute.data.model.Violation;
 
-/** {@code /api/webhooks}: an admin registers, lists and deletes the URLs that receive run events. */
+/**
+ * {@code /api/webhooks}: an admin registers, lists and deletes the URLs that receive run events, and sees the
+ * deliveries to each.
+ */
 @RestController
 @Tag(name = "webhooks", description = "Signed events when a run ends or fails")
 class WebhookController {
@@ -38,9 +44,13 @@ class WebhookController {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Webhooks webhooks;
+    private final WebhookDeliveries deliveries;
+    private final int maxPageSize;
 
-    WebhookController(Webhooks webhooks) {
+    WebhookController(Webhooks webhooks, WebhookDeliveries deliveries, TechrouteProperties properties) {
         this.webhooks = webhooks;
+        this.deliveries = deliveries;
+        this.maxPageSize = properties.api().maxPageSize();
     }
 
     /** A registration request: where to send, and optionally the secret to sign with (else one is made). */
@@ -54,6 +64,20 @@ class WebhookController {
         }
     }
 
+    /**
+     * A delivery of one event to one webhook as an operator sees it.
+     *
+     * @param nextAttemptAt when the next try is due (PENDING only)
+     * @param lastAnswer    the last try's answer: {@code HTTP <status>} or why there was none
+     */
+    record DeliveryView(String eventId, String type, String planId, WebhookDeliveries.State state, int attempts,
+            String lastAnswer, OffsetDateTime nextAttemptAt, OffsetDateTime deliveredAt) {
+        static DeliveryView of(WebhookDeliveries.Delivery d) {
+            return new DeliveryView(d.eventId(), d.type(), d.planId(), d.state(), d.attempts(), d.lastAnswer(),
+                    d.state() == WebhookDeliveries.State.PENDING ? d.nextAttemptAt() : null, d.deliveredAt());
+        }
+    }
+
     /** A new registration: {@code secret} is shown here only when the service made it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CreatedWebhook(WebhookView webhook, String secret) {
@@ -64,7 +88,9 @@ class WebhookController {
                     + " characters\"}. Without a secret the service makes one and returns it in this answer only."
                     + " Each event is a POST of {eventId, type: run.ended | run.failed, at, planId, planName, run,"
                     + " status, reason, score, feasible} with X-Techroute-Signature: sha256=HMAC-SHA256(secret,"
-                    + " X-Techroute-Timestamp + '.' + body), retried with back-off until a 2xx answer.")
+                    + " X-Techroute-Timestamp + '.' + body), retried with back-off until a 2xx answer. Deliveries and"
+                    + " their retries are kept in the database (they survive a restart): see"
+                    + " /api/webhooks/{id}/deliveries.")
     @ApiResponse(responseCode = "201", description = "Registered; Location: /api/webhooks/{id}")
     @ErrorResponse(status = "400", description = "Malformed body")
     @ErrorResponse(status = "422", description = "Not an http(s) URL ($.url) or a secret of the wrong length"
@@ -112,7 +138,7 @@ class WebhookController {
         return webhooks.all().stream().map(WebhookView::of).toList();
     }
 
-    @Operation(summary = "Delete a webhook (admin); pending retries to it are dropped")
+    @Operation(summary = "Delete a webhook (admin); its deliveries, pending retries included, are dropped")
     @ApiResponse(responseCode = "204")
     @ErrorResponse(status = "404", description = "No such webhook")
     @DeleteMapping("/api/webhooks/{id}")
@@ -121,6 +147,27 @@ class WebhookController {
             throw ApiException.notFound("webhook", id);
         }
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The deliveries to a webhook (admin), newest first",
+            description = "One entry per event: its state (PENDING until a 2xx answer, then DELIVERED; GAVE_UP"
+                    + " after techroute.webhooks.max-attempts tries), the tries made, the last answer and when the"
+                    + " next try is due. Deliveries are kept in the database, so retries survive a restart.")
+    @ApiResponse(responseCode = "200", description = "At most limit deliveries, newest first")
+    @ErrorResponse(status = "400", description = "Bad limit")
+    @ErrorResponse(status = "404", description = "No such webhook")
+    @GetMapping(value = "/api/webhooks/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<DeliveryView> deliveries(@PathVariable String id,
+            @Parameter(description = "how many deliveries at most, 1 to techroute.api.max-page-size (100)")
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > maxPageSize) {
+            throw ApiException.badRequest("invalid paging", List.of(new Violation("limit", null,
+                    "limit must be between 1 and " + maxPageSize)));
+        }
+        if (webhooks.find(id).isEmpty()) {
+            throw ApiException.notFound("webhook", id);
+        }
+        return deliveries.ofWebhook(id, limit).stream().map(DeliveryView::of).toList();
     }
 
     private static String abbreviate(String value) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresAvailable.Condition.class)
-@interface PostgresAvailable {
+public @interface PostgresAvailable {
 
     String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     String USER = "postgres";

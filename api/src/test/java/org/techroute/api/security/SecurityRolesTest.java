@@ -134,6 +134,7 @@ class SecurityRolesTest {
             new Call("GET", "/api/webhooks", null, Need.ADMIN),
             new Call("POST", "/api/webhooks", "{}", Need.ADMIN),
             new Call("DELETE", "/api/webhooks/no-such-webhook", null, Need.ADMIN),
+            new Call("GET", "/api/webhooks/no-such-webhook/deliveries", null, Need.ADMIN),
             new Call("PATCH", "/api/plans/no-such-plan", "{}", Need.ADMIN),
             new Call("GET", "/api/plans/no-such-plan/technicians/anna/route-sheet", null, Need.OWN_TECHNICIAN),
             new Call("GET", "/api/technicians/anna/calendar.ics", null, Need.OWN_TECHNICIAN));
