@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.techroute.api.config.PolledRead;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.errors.ErrorResponse;
 import org.techroute.api.errors.JsonBodies;
@@ -101,6 +102,7 @@ class PlanController {
     @ApiResponse(responseCode = "200")
     @ErrorResponse(status = "404", description = "No such plan")
     @GetMapping(value = "/{id}/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PolledRead
     PlanStatusView status(@PathVariable String id) {
         return plans.status(id);
     }
