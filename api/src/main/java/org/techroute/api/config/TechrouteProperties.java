@@ -21,9 +21,11 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
      * @param firstRetry  the wait before the first retry; it doubles with every further one
      * @param timeout     how long one delivery may take (connect and answer)
      * @param poll        how often the sender looks for deliveries that are due (new events wake it at once)
+     * @param keep        how long delivered and given-up deliveries stay listed before they are deleted
      */
     public record Webhooks(@DefaultValue("6") int maxAttempts, @DefaultValue("PT2S") Duration firstRetry,
-            @DefaultValue("PT5S") Duration timeout, @DefaultValue("PT1S") Duration poll) {
+            @DefaultValue("PT5S") Duration timeout, @DefaultValue("PT1S") Duration poll,
+            @DefaultValue("P30D") Duration keep) {
     }
 
     /**

@@ -112,6 +112,12 @@ public class WebhookDeliveries {
                 + " WHERE state = 'PENDING' AND claimed_by IS NOT NULL").update();
     }
 
+    /** Deletes delivered and given-up deliveries last changed before {@code before}; how many. */
+    public int purge(OffsetDateTime before) {
+        return jdbc.sql("DELETE FROM webhook_delivery WHERE state <> 'PENDING' AND updated_at < :before")
+                .param("before", before).update();
+    }
+
     /** The newest {@code limit} deliveries to a webhook, newest first. */
     public List<Delivery> ofWebhook(String webhookId, int limit) {
         return jdbc.sql("SELECT * FROM webhook_delivery WHERE webhook_id = :webhookId"

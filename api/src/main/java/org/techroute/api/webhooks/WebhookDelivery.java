@@ -76,6 +76,8 @@ public class WebhookDelivery {
     private final AtomicBoolean woken = new AtomicBoolean();
     private final AtomicLong passes = new AtomicLong();
     private volatile boolean stopping;
+    /** When finished deliveries were last purged (sender thread only; 0: never). */
+    private long lastPurge;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "techroute-webhooks");
         thread.setDaemon(true);
@@ -169,6 +171,7 @@ public class WebhookDelivery {
     /** Sends the due deliveries that this instance can claim, a bounded batch at a time. */
     private void pass() {
         try {
+            purgeFinished();
             for (int batch = 0; batch < BATCHES_PER_PASS && !stopping; batch++) {
                 List<WebhookDeliveries.Due> due = deliveries.due(now(), BATCH);
                 for (WebhookDeliveries.Due delivery : due) {
@@ -190,6 +193,19 @@ public class WebhookDelivery {
             LOG.warn("webhook deliveries: cannot read or update the pending deliveries", e);
         } finally {
             passes.incrementAndGet();
+        }
+    }
+
+    /** At most once an hour: deletes finished deliveries older than {@code techroute.webhooks.keep}. */
+    private void purgeFinished() {
+        long now = System.nanoTime();
+        if (lastPurge != 0 && now - lastPurge < TimeUnit.HOURS.toNanos(1)) {
+            return;
+        }
+        lastPurge = now;
+        int purged = deliveries.purge(now().minus(settings.keep()));
+        if (purged > 0) {
+            LOG.info("{} webhook deliveries older than {} deleted", purged, settings.keep());
         }
     }
 

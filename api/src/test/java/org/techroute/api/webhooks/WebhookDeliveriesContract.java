@@ -141,6 +141,29 @@ abstract class WebhookDeliveriesContract {
     }
 
     @Test
+    void finishedDeliveriesArePurgedAfterTheirTimeAndPendingOnesNever() {
+        String hook = webhook();
+        String delivered = event();
+        String givenUp = event();
+        String pending = event();
+        String recent = event();
+        for (String event : List.of(delivered, givenUp, pending, recent)) {
+            deliveries.enqueue(event, "run.ended", null, "{}", T0);
+        }
+        assertThat(deliveries.claim(delivered, hook, 0, "a", T0.plusSeconds(30), T0)).isTrue();
+        assertThat(deliveries.record(delivered, hook, 0, "a", State.DELIVERED, "HTTP 204", null, T0)).isTrue();
+        assertThat(deliveries.claim(givenUp, hook, 0, "a", T0.plusSeconds(30), T0)).isTrue();
+        assertThat(deliveries.record(givenUp, hook, 0, "a", State.GAVE_UP, "HTTP 500", null, T0)).isTrue();
+        OffsetDateTime later = T0.plusDays(10);
+        assertThat(deliveries.claim(recent, hook, 0, "a", later.plusSeconds(30), later)).isTrue();
+        assertThat(deliveries.record(recent, hook, 0, "a", State.DELIVERED, "HTTP 200", null, later)).isTrue();
+
+        assertThat(deliveries.purge(T0.plusDays(5))).isEqualTo(2);
+        assertThat(deliveries.ofWebhook(hook, 10)).extracting(WebhookDeliveries.Delivery::eventId)
+                .containsExactlyInAnyOrder(pending, recent);
+    }
+
+    @Test
     void deletingAWebhookDeletesItsDeliveries() {
         String hook = webhook();
         String other = webhook();
