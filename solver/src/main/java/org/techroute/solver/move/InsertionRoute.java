@@ -259,6 +259,33 @@ final class InsertionRoute {
     }
 
     /**
+     * How far the route breaks the hard rules an insertion test checks, as {time, driving, parts, load}: the
+     * milliseconds of {@link #violation}, driving beyond the shift's limit, part units beyond the van's stock and
+     * demand beyond the van's capacity; with {@code without} not negative, for the route without the visit at that
+     * index. O(route length).
+     */
+    long[] breach(int without) {
+        List<Visit> route = visits;
+        if (without >= 0) {
+            route = new ArrayList<>(visits);
+            route.remove(without);
+        }
+        RouteLimits.Excess excess = without < 0 ? limits : RouteLimits.excess(shift, route, -1, null);
+        long overload = 0;
+        int[] capacity = shift.getCapacity();
+        for (int d = 0; d < load.length; d++) {
+            long used = load[d];
+            if (without >= 0) {
+                int[] demand = visits.get(without).getDemand();
+                used -= d < demand.length ? demand[d] : 0;
+            }
+            overload += Math.max(0, used - capacity[d]);
+        }
+        return new long[] { without < 0 ? violation : violation(route, -1, null), excess.travelExcessMillis(),
+                excess.partsShortfall(), overload };
+    }
+
+    /**
      * Milliseconds of lateness after the last window, of breaks after their latest start, and of the day after
      * shift end plus maximum overtime, summed over the route ({@code extra} inserted at {@code position} unless
      * {@code position} is negative): what the hard constraints on time penalise. Started visits count nothing.
