@@ -23,8 +23,9 @@ import org.techroute.solver.domain.Visit;
  * the visits that have not started and are not pinned are taken out one at a time, the one of lowest priority
  * among those whose removal lessens the breach first (the largest lessening among equals), until the route keeps
  * every rule or no removal helps. Visits linked to others are not taken out alone: then each crew or dependency
- * group ({@link LinkedGroups}) with a member in a route that still breaks a rule is taken out as a whole. Every
- * step is judged by the real score and kept only if the hard score improves.
+ * group ({@link LinkedGroups}) with a member in a route that still breaks a rule is taken out as a whole, with the
+ * visits that follow its members, and the route pass runs again. Every step is judged by the real score and kept
+ * only if the hard score improves.
  * <p>
  * The visits taken out go back to the insertion, which places them (crews and dependency groups as a whole) only
  * where the routes stay feasible. Without this, the short local search of a re-plan starts from a plan that breaks
