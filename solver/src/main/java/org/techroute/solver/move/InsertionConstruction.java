@@ -22,7 +22,8 @@ import org.techroute.solver.travel.TravelTimeMatrix;
 /**
  * A first plan by cheapest insertion ({@link Recreate}) of every unassigned visit, most urgent first and, within
  * a priority, farthest from the first shift's start first. Visits already in a route (pinned or from an earlier
- * plan) stay where they are. A visit that fits none of the routes near it is tried at every position of every
+ * plan) stay where they are, unless those routes break hard rules: then {@link InfeasibleStartRepair} takes work
+ * out first, and it is inserted again with the others. A visit that fits none of the routes near it is tried at every position of every
  * route it may go to. Every insertion is confirmed by a replay of its route (windows, breaks, shift end, capacity),
  * so the plan is never less feasible than the routes it started from; what fits nowhere stays unassigned, for the
  * local search.
@@ -49,6 +50,8 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
             }
         }
         Recreate recreate = new Recreate(plan, NearbyIndex.of(plan, RuinRecreateMoveIteratorFactory.NEAREST));
+        // a re-plan that starts breaking hard rules gives up work first, and places it again below where it fits
+        unassigned.addAll(InfeasibleStartRepair.repair(scoreDirector, recreate));
         // linked visits first, on routes still open: the others are then inserted around them without moving them
         placeLinked(scoreDirector, recreate);
         if (!unassigned.isEmpty()) {
@@ -144,14 +147,26 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
         return move == null ? null : keepIfNoWorse(scoreDirector, move, before);
     }
 
+    /** Does the move; keeps it and returns the new score if the hard score is better, else takes it back (null). */
+    static HardMediumSoftLongScore keepIfBetter(ScoreDirector<RoutePlan> scoreDirector, RoutesMove move,
+            HardMediumSoftLongScore before) {
+        return keepIf(scoreDirector, move, before, 1);
+    }
+
     /** Does the move; keeps it and returns the new score if the hard score is no worse, else takes it back (null). */
     private static HardMediumSoftLongScore keepIfNoWorse(ScoreDirector<RoutePlan> scoreDirector, RoutesMove move,
             HardMediumSoftLongScore before) {
+        return keepIf(scoreDirector, move, before, 0);
+    }
+
+    /** Does the move; keeps it if the hard score gains at least {@code minGain}, else takes it back (null). */
+    private static HardMediumSoftLongScore keepIf(ScoreDirector<RoutePlan> scoreDirector, RoutesMove move,
+            HardMediumSoftLongScore before, long minGain) {
         RoutesMove undo = move.undo();
         move.doMoveOnly(scoreDirector);
         scoreDirector.triggerVariableListeners();
         HardMediumSoftLongScore after = score(scoreDirector);
-        if (after.hardScore() >= before.hardScore()) {
+        if (after.hardScore() >= before.hardScore() + minGain) {
             return after;
         }
         undo.doMoveOnly(scoreDirector);

@@ -34,6 +34,16 @@ final class InsertionRoute {
     private long[] departure = new long[0];
     private long[] serviceStart = new long[0];
     private long[] latestStart = new long[0];
+    /** How many CRITICAL or HIGH visits not started are at this index of the route or after it. */
+    private int[] urgentFrom = new int[1];
+    /** The indexes of those visits, in route order. */
+    private int[] urgentAt = new int[0];
+    /**
+     * The waits before the visits up to each index, summed (waitBefore[i] = waits of visits 0..i-1): for a window, a
+     * break taken while waiting, a crew mate, or a visit it follows; each absorbs a push from an insertion before it
+     * ({@link #pushedUrgency}).
+     */
+    private long[] waitBefore = new long[1];
     private final long[] load;
     /** How far the route as it stands breaks windows, breaks and the shift end, summed (see {@link #violation}). */
     private long violation;
@@ -66,6 +76,22 @@ final class InsertionRoute {
             serviceStart = new long[capacity];
             latestStart = new long[capacity];
         }
+        if (urgentFrom.length < n + 1) {
+            int capacity = Math.max(n + 1, urgentFrom.length * 2);
+            urgentFrom = new int[capacity];
+            urgentAt = new int[capacity];
+            waitBefore = new long[capacity];
+        }
+        urgentFrom[n] = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            Visit visit = visits.get(i);
+            urgentFrom[i] = urgentFrom[i + 1] + (visit.getPriority().isHigh() && !visit.isStarted() ? 1 : 0);
+        }
+        for (int i = 0, u = 0; i < n; i++) {
+            if (urgentFrom[i] > urgentFrom[i + 1]) {
+                urgentAt[u++] = i;
+            }
+        }
         Arrays.fill(load, 0);
         int from = shift.getStartLocation();
         long leave = shift.getStartMillis();
@@ -76,6 +102,7 @@ final class InsertionRoute {
             VisitTiming timing = Schedule.visit(shift, from, leave, breaksDone, visit, next, Schedule.IGNORE);
             departure[i] = timing.departureMillis();
             serviceStart[i] = timing.serviceStartMillis();
+            waitBefore[i + 1] = waitBefore[i] + Math.max(0, timing.serviceStartMillis() - timing.arrivalMillis());
             breaksDone = timing.breaksDone();
             from = visit.getLocation();
             leave = timing.departureMillis();
@@ -232,6 +259,33 @@ final class InsertionRoute {
     }
 
     /**
+     * How far the route breaks the hard rules an insertion test checks, as {time, driving, parts, load}: the
+     * milliseconds of {@link #violation}, driving beyond the shift's limit, part units beyond the van's stock and
+     * demand beyond the van's capacity; with {@code without} not negative, for the route without the visit at that
+     * index. O(route length).
+     */
+    long[] breach(int without) {
+        List<Visit> route = visits;
+        if (without >= 0) {
+            route = new ArrayList<>(visits);
+            route.remove(without);
+        }
+        RouteLimits.Excess excess = without < 0 ? limits : RouteLimits.excess(shift, route, -1, null);
+        long overload = 0;
+        int[] capacity = shift.getCapacity();
+        for (int d = 0; d < load.length; d++) {
+            long used = load[d];
+            if (without >= 0) {
+                int[] demand = visits.get(without).getDemand();
+                used -= d < demand.length ? demand[d] : 0;
+            }
+            overload += Math.max(0, used - capacity[d]);
+        }
+        return new long[] { without < 0 ? violation : violation(route, -1, null), excess.travelExcessMillis(),
+                excess.partsShortfall(), overload };
+    }
+
+    /**
      * Milliseconds of lateness after the last window, of breaks after their latest start, and of the day after
      * shift end plus maximum overtime, summed over the route ({@code extra} inserted at {@code position} unless
      * {@code position} is negative): what the hard constraints on time penalise. Started visits count nothing.
@@ -311,7 +365,8 @@ final class InsertionRoute {
      * {@link #insertionCost(Visit, int)} plus, for a CRITICAL (HIGH) visit, {@code urgencyWeight} (a quarter of it)
      * per millisecond its service starts after its first window opens (the shift start without windows), as the
      * {@code highPriorityLateness} constraint counts it: an emergency goes where it is served soonest unless the
-     * detour costs more than the wait.
+     * detour costs more than the wait. For any visit, the same weight of the wait it adds to the urgent visits after
+     * it ({@link #pushedUrgency}).
      */
     long insertionCost(Visit visit, int position, long urgencyWeight) {
         int n = visits.size();
@@ -347,11 +402,52 @@ final class InsertionRoute {
         if (!limits.travelAllows(shift, n == 0 ? detour + matrix.travelMillis(fromLocation, toLocation) : detour)) {
             return INFEASIBLE;
         }
-        if (urgencyWeight == 0 || !visit.getPriority().isHigh()) {
+        if (urgencyWeight == 0) {
             return detour;
+        }
+        long pushed = position < n && urgentFrom[position] > 0 ? pushedUrgency(position, location, end) : 0;
+        if (!visit.getPriority().isHigh()) {
+            return detour + urgencyWeight * pushed;
         }
         long opening = visit.urgencyOpeningMillis(shift);
         long delay = Math.max(0, start - opening);
-        return detour + urgencyWeight * (visit.getPriority() == Priority.CRITICAL ? delay : delay / 4);
+        return detour + urgencyWeight * ((visit.getPriority() == Priority.CRITICAL ? delay : delay / 4) + pushed);
+    }
+
+    /**
+     * The wait an insertion adds to the urgent visits after it, weighed as {@code highPriorityLateness} weighs it
+     * (a CRITICAL visit's full, a HIGH visit's a quarter). The insertion, ending at {@code end} at {@code location},
+     * pushes the visit now at {@code position}; each later visit's wait (for a window, a crew mate, a visit it
+     * follows, a break taken while waiting) absorbs as much of the push: push(k+1) = max(0, push(k) − wait(k+1)),
+     * from the summed waits, over the urgent visits only: O(urgent visits after the position). Linked visits need
+     * nothing more: a push that would move a crew visit or a visit others follow past its planned start is rejected
+     * by the latest starts before this is asked, and the visits a follow-up waits for are either in other routes or
+     * before the position, so its wait is real slack. Breaks that a push would move are not replayed.
+     * <p>
+     * Without it, a routine visit goes in front of an emergency whenever its detour is small, and the first plan of a
+     * large day keeps its emergencies waiting.
+     */
+    private long pushedUrgency(int position, int location, long end) {
+        Visit next = visits.get(position);
+        long push = next.serviceStartFor(end + matrix.travelMillis(location, next.getLocation()))
+                - serviceStart[position];
+        if (push <= 0) {
+            return 0;
+        }
+        long added = 0;
+        int count = urgentFrom[position];
+        int total = urgentFrom[0];
+        for (int u = total - count; u < total; u++) {
+            int i = urgentAt[u];
+            long reaching = i == position ? push : push - (waitBefore[i + 1] - waitBefore[position + 1]);
+            if (reaching <= 0) {
+                break;
+            }
+            Visit later = visits.get(i);
+            long opening = later.urgencyOpeningMillis(shift);
+            long more = Math.max(0, serviceStart[i] + reaching - opening) - Math.max(0, serviceStart[i] - opening);
+            added += later.getPriority() == Priority.CRITICAL ? more : more / 4;
+        }
+        return added;
     }
 }

@@ -1,12 +1,14 @@
 package org.techroute.solver.move;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.techroute.solver.TestData.MATRIX;
 import static org.techroute.solver.TestData.at;
 import static org.techroute.solver.TestData.matrixMinutes;
 import static org.techroute.solver.TestData.minutes;
 import static org.techroute.solver.TestData.shift;
 import static org.techroute.solver.TestData.technician;
 import static org.techroute.solver.TestData.visit;
+import static org.techroute.solver.TestData.wire;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.techroute.solver.domain.Priority;
@@ -98,5 +101,19 @@ class InsertionConstructionTest {
             InsertionRoute route = new InsertionRoute(shift);
             assertThat(route.violationMillis()).as(shift.getId()).isZero();
         }
+    }
+
+    @Test
+    void aVisitGoesAfterAnEmergencyRatherThanDelayItWhenBothPositionsCostTheSameDetour() {
+        // e (CRITICAL, location 2, 60 min, no window) is planned at 08:20. x (location 1) costs 5 min of detour
+        // before e (depot -> 1 -> 2) and after it (2 -> 1 -> depot), but before it e would start 35 min later
+        Visit e = visit("e", 2).service(minutes(60)).priority(Priority.CRITICAL).build();
+        Visit x = visit("x", 1).build();
+        Shift shift = wire(shift("s", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0)).build(), e);
+        RoutePlan plan = construct(new RoutePlan(List.of(shift.getTechnician()), List.of(shift), List.of(e, x),
+                null));
+
+        assertThat(plan.getShifts().get(0).getVisits()).extracting(Visit::getId).containsExactly("e", "x");
+        assertThat(plan.getScore().hardScore()).isZero();
     }
 }

@@ -38,6 +38,36 @@ class InsertionRouteTest {
     }
 
     @Test
+    void aVisitInFrontOfAnEmergencyPaysForTheWaitItAddsToIt() {
+        // e (CRITICAL, location 2, 60 min, no window: waited for from the shift start 08:00) starts 08:20
+        Visit e = visit("e", 2).service(minutes(60)).priority(org.techroute.solver.domain.Priority.CRITICAL).build();
+        Shift alone = wire(shift("e-shift", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0)).build(), e);
+        InsertionRoute emergency = new InsertionRoute(alone);
+        Visit x = visit("x", 1).build();
+        long weight = 3;
+        // x first: depot -> 1 -> 2 = 10 + 15 - 20 = 5 min detour; x leaves 08:40, e starts 08:55: 35 min later
+        assertThat(emergency.insertionCost(x, 0, weight)).isEqualTo(minutes(5) + weight * minutes(35));
+        // x after e: 2 -> 1 -> depot = 15 + 10 - 20 = 5 min, nobody waits
+        assertThat(emergency.insertionCost(x, 1, weight)).isEqualTo(minutes(5));
+        // without the urgency weight, the two cost the same
+        assertThat(emergency.insertionCost(x, 0)).isEqualTo(emergency.insertionCost(x, 1));
+    }
+
+    @Test
+    void aPushAbsorbedByAWaitCostsNothing() {
+        // v3 waits from 09:05 to its window at 10:00: a visit before it delays nobody urgent (there is none), and
+        // a HIGH v3 would not start later either
+        Visit high3 = visit("h3", 3).window(at(10, 0), at(10, 30)).priority(org.techroute.solver.domain.Priority.HIGH)
+                .build();
+        Visit a = visit("a", 1).window(at(8, 0), at(9, 0)).build();
+        Shift withHigh = wire(shift("h", technician("t")).matrix(MATRIX).hours(at(8, 0), at(17, 0)).build(), a,
+                high3);
+        InsertionRoute high = new InsertionRoute(withHigh);
+        Visit v2 = visit("v2", 2).build();
+        assertThat(high.insertionCost(v2, 1, 5)).isEqualTo(high.insertionCost(v2, 1));
+    }
+
+    @Test
     void rejectsAnInsertionThatStartsTheVisitAfterItsWindow() {
         Visit early = visit("early", 2).window(at(9, 0), at(9, 10)).build();
         assertThat(route.insertionCost(early, 2)).isEqualTo(InsertionRoute.INFEASIBLE); // would start 10:42
