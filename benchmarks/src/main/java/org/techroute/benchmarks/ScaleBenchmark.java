@@ -113,7 +113,7 @@ public final class ScaleBenchmark {
         long unserviceableCritical = mapped.plan().getVisits().stream()
                 .filter(v -> v.getPriority() == Priority.CRITICAL && unserviceable.contains(v.getId())).count();
         SolveSettings settings = Planner.settings(problem.optionsOrDefaults());
-        SolverConfig config = TechrouteSolverConfig.create(settings);
+        SolverConfig config = TechrouteSolverConfig.create(settings, mapped.plan());
         Solver<RoutePlan> solver = Planner.buildSolver(SolverFactory.create(config), config, settings);
         long[] firstComplete = { -1 };
         long[] criticalDone = { -1 };

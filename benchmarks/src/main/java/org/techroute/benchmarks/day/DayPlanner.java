@@ -37,7 +37,8 @@ final class DayPlanner {
     Problem solve(Problem problem) {
         MappedProblem mapped = planner.prepare(problem);
         SolveSettings settings = Planner.settings(mapped.problem().optionsOrDefaults());
-        SolverConfig config = TechrouteSolverConfig.create(settings);
+        // as the service: with the moves for crews and dependent visits when the day has them
+        SolverConfig config = TechrouteSolverConfig.create(settings, mapped.plan());
         long moveLimit = settings.stepCountLimit() == null ? Long.MAX_VALUE
                 : Math.max(10_000, settings.stepCountLimit() * MOVES_PER_STEP);
         // on the local search phase, not the solver: the solve's last phase (UrgentPolish) still runs after it
