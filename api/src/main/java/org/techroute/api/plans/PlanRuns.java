@@ -94,6 +94,16 @@ public class PlanRuns {
         return runs.containsKey(planId);
     }
 
+    /**
+     * Waits (bounded) until a run of the plan that is ending here (its last plan being saved) is gone; true when
+     * there is none now. A run shows its final status a moment before it is gone: a request that follows it (a
+     * change to a plan just SOLVED) must not take it for a run still solving.
+     */
+    public boolean awaitEnding(String planId, Duration timeout) {
+        SolverRun run = runs.get(planId);
+        return run == null || !run.finished || run.awaitEnd(timeout);
+    }
+
     /** What a plan's run knows right now: its run here, else (cluster mode) the last event of its instance. */
     public Optional<Live> live(String planId) {
         SolverRun run = runs.get(planId);

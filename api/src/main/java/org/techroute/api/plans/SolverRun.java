@@ -71,8 +71,8 @@ final class SolverRun implements Runnable {
     volatile String bestScore;
     volatile boolean feasible;
     volatile OffsetDateTime bestAt;
-    /** Set once, under the lock, by the owner when the run ended. */
-    boolean finished;
+    /** Set once, under the lock, by the owner when the run ends (before its last plan is saved). */
+    volatile boolean finished;
 
     /** The first best solution of the run, as a plan document (cancelled when the run ends without one). */
     final CompletableFuture<Problem> firstBest = new CompletableFuture<>();
