@@ -23,8 +23,8 @@ import org.techroute.solver.travel.TravelTimeMatrix;
  * A first plan by cheapest insertion ({@link Recreate}) of every unassigned visit, most urgent first and, within
  * a priority, farthest from the first shift's start first. Visits already in a route (pinned or from an earlier
  * plan) stay where they are, unless those routes break hard rules: then {@link InfeasibleStartRepair} takes work
- * out first, and it is inserted again with the others. A visit that fits none of the routes near it is tried at every position of every
- * route it may go to. Every insertion is confirmed by a replay of its route (windows, breaks, shift end, capacity),
+ * out first, and it is inserted again with the others. A visit that fits none of the routes near it is tried at
+ * every position of every route it may go to. Every insertion is confirmed by a replay of its route (windows, breaks, shift end, capacity),
  * so the plan is never less feasible than the routes it started from; what fits nowhere stays unassigned, for the
  * local search.
  * <p>
@@ -71,17 +71,17 @@ public final class InsertionConstruction implements PhaseCommand<RoutePlan> {
         }
     }
 
-    /**
-     * Crews and visits that follow others or are followed, one group at a time: their times depend on other
-     * routes, which the insertion's estimates do not see, so each group's insertion is judged by the real score and
-     * taken back if it breaks more hard constraints than before (a few tries with other positions).
-     */
-    /** The working solution's score, calculated now (shared with {@link UrgentPolish}). */
+    /** The working solution's score, calculated now (also used by {@link UrgentPolish}). */
     @SuppressWarnings("unchecked")
     static HardMediumSoftLongScore score(ScoreDirector<RoutePlan> scoreDirector) {
         return ((InnerScoreDirector<RoutePlan, HardMediumSoftLongScore>) scoreDirector).calculateScore().raw();
     }
 
+    /**
+     * Crews and visits that follow others or are followed, one group at a time: their times depend on other
+     * routes, which the insertion's estimates do not see, so each group's insertion is judged by the real score and
+     * taken back if it breaks more hard constraints than before (a few tries with other positions).
+     */
     private static void placeLinked(ScoreDirector<RoutePlan> scoreDirector, Recreate recreate) {
         List<List<Visit>> groups = LinkedGroups.of(scoreDirector.getWorkingSolution());
         if (groups.isEmpty()) {
