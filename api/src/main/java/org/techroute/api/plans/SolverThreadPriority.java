@@ -53,18 +53,6 @@ final class SolverThreadPriority {
         }
     }
 
-    /** The nice value of the calling thread, or -100 when it cannot be read. */
-    static int currentNice() {
-        try {
-            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-            // fields after the command name (in parentheses, which may hold spaces): state is field 3, nice 19
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Integer.parseInt(fields[16]);
-        } catch (IOException | RuntimeException e) {
-            return -100;
-        }
-    }
-
     private static boolean unavailable(String why) {
         if (!warned) {
             warned = true;

@@ -1,12 +1,16 @@
 package org.techroute.api.plans;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -158,15 +162,15 @@ class SolverSlotsTest {
 
     @Test
     void solverThreadsAndTheThreadsTheyStartRunAtTheConfiguredNiceValue() throws Exception {
-        assumeTrue(SolverThreadPriority.currentNice() != -100 && SolverThreadPriority.currentNice() < 19,
+        assumeTrue(currentNice() != -100 && currentNice() < 19,
                 "needs Linux's /proc/thread-self/stat and a test thread below nice 19");
         SolverSlots slots = slots(1, 0);
         slots.reserve(1);
-        java.util.concurrent.CompletableFuture<int[]> nice = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<int[]> nice = new CompletableFuture<>();
         assertThat(slots.execute(() -> {
             int[] seen = new int[2];
-            seen[0] = SolverThreadPriority.currentNice();
-            Thread search = new Thread(() -> seen[1] = SolverThreadPriority.currentNice());
+            seen[0] = currentNice();
+            Thread search = new Thread(() -> seen[1] = currentNice());
             search.start();
             try {
                 search.join();
@@ -178,6 +182,18 @@ class SolverSlotsTest {
         int[] seen = nice.get(30, TimeUnit.SECONDS);
         assertThat(seen[0]).as("the solver thread").isEqualTo(19);
         assertThat(seen[1]).as("a search thread it starts").isEqualTo(19);
-        assertThat(SolverThreadPriority.currentNice()).as("the test thread is left as it was").isLessThan(19);
+        assertThat(currentNice()).as("the test thread is left as it was").isLessThan(19);
+    }
+
+    /** The nice value of the calling thread (Linux), or -100 when it cannot be read. */
+    private static int currentNice() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            // the fields after the command name (in parentheses, which may hold spaces): state is field 3, nice 19
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Integer.parseInt(fields[16]);
+        } catch (IOException | RuntimeException e) {
+            return -100;
+        }
     }
 }
