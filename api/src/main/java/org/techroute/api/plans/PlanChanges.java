@@ -73,9 +73,7 @@ public class PlanChanges {
     /** Applies a change request to a plan (see the class comment). */
     public ChangeResult change(String id, PlanChangeRequest request) {
         synchronized (planLocks[Math.floorMod(id.hashCode(), planLocks.length)]) {
-            if (!runs.awaitEnding(id, Duration.ofSeconds(30))) {
-                throw ApiException.conflict("plan '" + id + "' is still saving the end of its run; try again");
-            }
+            runs.awaitEnding(id);
             PlanService.StoredPlan plan = plans.stored(id);
             // 422 before anything is stopped or stored
             ChangeApplier.apply(plan.document(), request);

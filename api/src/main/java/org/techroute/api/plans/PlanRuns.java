@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.techroute.api.config.TechrouteProperties;
+import org.techroute.api.errors.ApiException;
 import org.techroute.data.model.Problem;
 import org.techroute.data.solve.Planner;
 import org.techroute.solver.domain.RoutePlan;
@@ -38,6 +39,8 @@ import org.techroute.solver.domain.RoutePlan;
 public class PlanRuns {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanRuns.class);
+    /** How long a request waits for a run of its plan that is ending (see {@link #awaitEnding}). */
+    private static final Duration ENDING_WAIT = Duration.ofSeconds(30);
     /** A run under way at an instance: waiting for a slot or solving. */
     static final Set<PlanStatus> UNDER_WAY_HERE = EnumSet.of(PlanStatus.QUEUED, PlanStatus.SOLVING);
     static final Set<PlanStatus> FINISHED = EnumSet.of(PlanStatus.SOLVED, PlanStatus.STOPPED, PlanStatus.FAILED);
@@ -95,13 +98,15 @@ public class PlanRuns {
     }
 
     /**
-     * Waits (bounded) until a run of the plan that is ending here (its last plan being saved) is gone; true when
-     * there is none now. A run shows its final status a moment before it is gone: a request that follows it (a
-     * change to a plan just SOLVED) must not take it for a run still solving.
+     * Waits (bounded, 30 s) until a run of the plan that is ending here (its last plan being saved) is gone; 409
+     * when it takes longer. A run shows its final status a moment before it is gone: what follows it (a change to a
+     * plan just SOLVED, a new run) must not take it for a run still solving, nor have its end announced after it.
      */
-    public boolean awaitEnding(String planId, Duration timeout) {
+    public void awaitEnding(String planId) {
         SolverRun run = runs.get(planId);
-        return run == null || !run.finished || run.awaitEnd(timeout);
+        if (run != null && run.finished && !run.awaitEnd(ENDING_WAIT)) {
+            throw ApiException.conflict("plan '" + planId + "' is still saving the end of its run; try again");
+        }
     }
 
     /** What a plan's run knows right now: its run here, else (cluster mode) the last event of its instance. */
@@ -131,6 +136,7 @@ public class PlanRuns {
      */
     public CompletableFuture<Problem> newRun(PlanRecord finished, Problem document, boolean changed,
             SolverSlots.Priority priority, ChangeTrack change) {
+        awaitEnding(finished.id());
         return starts.newRun(finished, document, changed, priority, change);
     }
 
