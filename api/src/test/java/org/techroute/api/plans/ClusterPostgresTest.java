@@ -27,9 +27,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.techroute.api.TechrouteApplication;
 import org.techroute.api.support.Problems;
+import org.techroute.api.support.TestDatabases;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
 
@@ -42,7 +42,7 @@ import org.techroute.data.model.Problem;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ClusterPostgresTest {
 
-    static final String SCHEMA = "techroute_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA = TestDatabases.newSchema("techroute_cluster_");
     static final ObjectMapper JSON = new ObjectMapper();
     static DataSource dataSource;
     static PlanRepository repository;
@@ -51,9 +51,7 @@ class ClusterPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dataSource = new DriverManagerDataSource(PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
-                PostgresAvailable.USER, "");
-        PlanRepositoryContract.migrate(dataSource, SCHEMA);
+        dataSource = TestDatabases.postgres(SCHEMA);
         repository = new PlanRepository(JdbcClient.create(dataSource));
         claims = new RunClaims(JdbcClient.create(dataSource));
         INSTANCES.add(instance("instance-a"));
@@ -63,22 +61,18 @@ class ClusterPostgresTest {
     @AfterAll
     static void stop() {
         INSTANCES.forEach(ConfigurableApplicationContext::close);
-        if (dataSource != null) {
-            JdbcClient.create(dataSource).sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+        TestDatabases.dropSchema(dataSource, SCHEMA);
     }
 
     static ConfigurableApplicationContext instance(String name) throws Exception {
-        return new SpringApplicationBuilder(TechrouteApplication.class).run(
-                "--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--techroute.data-dir=" + Files.createTempDirectory("techroute-" + name),
-                "--spring.datasource.url=" + PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
-                "--spring.datasource.username=" + PostgresAvailable.USER, "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + SCHEMA,
                 "--techroute.cluster.enabled=true", "--techroute.cluster.instance-id=" + name,
                 "--techroute.cluster.lease=PT3S", "--techroute.cluster.poll-interval=PT0.2S",
                 "--techroute.solver.slots=1", "--techroute.solver.save-interval=PT0.2S",
-                "--techroute.nightly.cron=-");
+                "--techroute.nightly.cron=-"));
+        args.addAll(TestDatabases.postgresArguments(SCHEMA));
+        return new SpringApplicationBuilder(TechrouteApplication.class).run(args.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -35,10 +34,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.techroute.api.TechrouteApplication;
 import org.techroute.api.TechrouteMain;
 import org.techroute.api.support.Problems;
+import org.techroute.api.support.TestDatabases;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
 
@@ -57,7 +56,7 @@ import org.techroute.data.model.Problem;
 class ClusterThreeInstancesTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterThreeInstancesTest.class);
-    static final String SCHEMA = "techroute_any_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA = TestDatabases.newSchema("techroute_any_");
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Random RANDOM = new Random(14);
@@ -70,22 +69,20 @@ class ClusterThreeInstancesTest {
     static final List<String[]> INSTANCES = new ArrayList<>();
 
     static List<String> settings(String name) {
-        return List.of("--techroute.cluster.enabled=true", "--techroute.cluster.instance-id=" + name,
+        List<String> settings = new ArrayList<>(List.of("--techroute.cluster.enabled=true",
+                "--techroute.cluster.instance-id=" + name,
                 "--techroute.cluster.lease=PT3S", "--techroute.cluster.poll-interval=PT0.2S",
                 "--techroute.cluster.command-poll=PT0.2S", "--techroute.cluster.forward-wait=PT2S",
                 "--techroute.solver.slots=2", "--techroute.solver.queue-length=0",
                 "--techroute.solver.save-interval=PT0.2S",
-                "--techroute.solver.on-restart=resume", "--techroute.nightly.cron=-",
-                "--spring.datasource.url=" + PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
-                "--spring.datasource.username=" + PostgresAvailable.USER, "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + SCHEMA);
+                "--techroute.solver.on-restart=resume", "--techroute.nightly.cron=-"));
+        settings.addAll(TestDatabases.postgresArguments(SCHEMA));
+        return settings;
     }
 
     @BeforeAll
     static void start() throws Exception {
-        dataSource = new DriverManagerDataSource(PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
-                PostgresAvailable.USER, "");
-        PlanRepositoryContract.migrate(dataSource, SCHEMA);
+        dataSource = TestDatabases.postgres(SCHEMA);
         jdbc = JdbcClient.create(dataSource);
         int childPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -132,9 +129,7 @@ class ClusterThreeInstancesTest {
             child.destroyForcibly();
         }
         CONTEXTS.forEach(ConfigurableApplicationContext::close);
-        if (jdbc != null) {
-            jdbc.sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+        TestDatabases.dropSchema(dataSource, SCHEMA);
     }
 
     static HttpResponse<String> send(HttpRequest request) throws java.io.IOException, InterruptedException {

@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.support.Problems;
+import org.techroute.api.support.TestDatabases;
 import org.techroute.data.changes.ChangeApplier;
 import org.techroute.data.changes.PlanChangeRequest;
 import org.techroute.data.json.ProblemJson;
@@ -63,11 +63,7 @@ class LiveChangeJobsTest {
     final Planner planner = Problems.planner();
 
     private void start(String slots, String queueLength, String saveInterval) {
-        // DB_CLOSE_DELAY=-1: one open database for all connections, as the service's pool has (opening and closing
-        // it on every connection races under load)
-        dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db")
-                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "sa", "");
-        PlanRepositoryContract.migrate(dataSource, null);
+        dataSource = TestDatabases.h2(dir);
         repository = new PlanRepository(JdbcClient.create(dataSource));
         TechrouteProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "techroute.solver.slots", slots, "techroute.solver.queue-length", queueLength,

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,14 +24,6 @@ abstract class PlanRepositoryContract {
 
     /** A migrated, empty database. */
     abstract DataSource dataSource();
-
-    static void migrate(DataSource dataSource, String schema) {
-        var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-        if (schema != null) {
-            config.schemas(schema).createSchemas(true);
-        }
-        config.load().migrate();
-    }
 
     @BeforeEach
     void setUp() {

@@ -6,10 +6,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.techroute.api.support.TestDatabases;
 
 /** {@link PlanRepository} on an H2 file database in PostgreSQL mode (the default datasource). */
-// DB_CLOSE_DELAY=-1: keep the database open between connections, as the service's connection pool does
 class PlanRepositoryH2Test extends PlanRepositoryContract {
 
     @TempDir
@@ -18,9 +17,7 @@ class PlanRepositoryH2Test extends PlanRepositoryContract {
 
     @BeforeAll
     static void database() {
-        dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db/techroute")
-                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1", "sa", "");
-        migrate(dataSource, null);
+        dataSource = TestDatabases.h2(dir);
     }
 
     @Override

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.techroute.api.config.TechrouteProperties;
 import org.techroute.api.errors.ApiException;
 import org.techroute.api.support.Problems;
+import org.techroute.api.support.TestDatabases;
 import org.techroute.data.json.ProblemJson;
 import org.techroute.data.model.Problem;
 
@@ -43,11 +43,7 @@ class PlanRunsTest {
 
     @BeforeEach
     void setUp() {
-        // DB_CLOSE_DELAY=-1: each call opens its own connection; without it the database closes whenever none is
-        // open, and a write of the solver's thread racing that close was seen lost (a plan row missing)
-        dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("db")
-                + ";MODE=PostgreSQL;AUTO_SERVER=FALSE;DB_CLOSE_DELAY=-1", "sa", "");
-        PlanRepositoryContract.migrate(dataSource, null);
+        dataSource = TestDatabases.h2(dir);
         repository = new PlanRepository(JdbcClient.create(dataSource));
         jobs = jobs("1");
     }

@@ -22,11 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.techroute.api.TechrouteApplication;
 import org.techroute.api.plans.PlanStatus;
 import org.techroute.api.plans.PostgresAvailable;
+import org.techroute.api.support.TestDatabases;
 import org.techroute.api.webhooks.WebhookDeliveries.State;
 
 /**
@@ -38,7 +37,7 @@ import org.techroute.api.webhooks.WebhookDeliveries.State;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class WebhookClusterPostgresTest {
 
-    static final String SCHEMA = "techroute_hooks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA = TestDatabases.newSchema("techroute_hooks_");
     static final String SECRET = "a-secret-of-the-operator";
     static final List<ConfigurableApplicationContext> INSTANCES = new ArrayList<>();
     static DataSource dataSource;
@@ -46,9 +45,7 @@ class WebhookClusterPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dataSource = new DriverManagerDataSource(PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
-                PostgresAvailable.USER, "");
-        WebhookDeliveriesContract.migrate(dataSource, SCHEMA);
+        dataSource = TestDatabases.postgres(SCHEMA);
         receiver = new Receiver(n -> n % 2 == 1 ? 500 : 204);
         INSTANCES.add(instance("hooks-a"));
         INSTANCES.add(instance("hooks-b"));
@@ -60,23 +57,19 @@ class WebhookClusterPostgresTest {
         if (receiver != null) {
             receiver.close();
         }
-        if (dataSource != null) {
-            JdbcClient.create(dataSource).sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+        TestDatabases.dropSchema(dataSource, SCHEMA);
     }
 
     static ConfigurableApplicationContext instance(String name) throws Exception {
-        return new SpringApplicationBuilder(TechrouteApplication.class).run(
-                "--server.port=0",
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
                 "--techroute.data-dir=" + Files.createTempDirectory("techroute-" + name),
-                "--spring.datasource.url=" + PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
-                "--spring.datasource.username=" + PostgresAvailable.USER, "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + SCHEMA,
                 "--techroute.cluster.enabled=true", "--techroute.cluster.instance-id=" + name,
                 "--techroute.cluster.lease=PT3S", "--techroute.cluster.poll-interval=PT0.2S",
                 "--techroute.nightly.cron=-",
                 "--techroute.webhooks.first-retry=PT0.1S", "--techroute.webhooks.poll=PT0.05S",
-                "--techroute.webhooks.max-attempts=50");
+                "--techroute.webhooks.max-attempts=50"));
+        args.addAll(TestDatabases.postgresArguments(SCHEMA));
+        return new SpringApplicationBuilder(TechrouteApplication.class).run(args.toArray(String[]::new));
     }
 
     @Test

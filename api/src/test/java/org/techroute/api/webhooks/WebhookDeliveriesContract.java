@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,14 +34,6 @@ abstract class WebhookDeliveriesContract {
 
     /** A migrated database. */
     abstract DataSource dataSource();
-
-    static void migrate(DataSource dataSource, String schema) {
-        var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-        if (schema != null) {
-            config.schemas(schema).createSchemas(true);
-        }
-        config.load().migrate();
-    }
 
     @BeforeEach
     void setUp() {

@@ -1,34 +1,27 @@
 package org.techroute.api.webhooks;
 
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.techroute.api.plans.PostgresAvailable;
+import org.techroute.api.support.TestDatabases;
 
 /** {@link WebhookDeliveries} on PostgreSQL, in a schema of its own that is dropped afterwards. */
 @PostgresAvailable
 class WebhookDeliveriesPostgresTest extends WebhookDeliveriesContract {
 
-    static final String SCHEMA = "techroute_hooks_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    static final String SCHEMA = TestDatabases.newSchema("techroute_hooks_");
     static DataSource dataSource;
 
     @BeforeAll
     static void database() {
-        dataSource = new DriverManagerDataSource(PostgresAvailable.URL + "?currentSchema=" + SCHEMA,
-                PostgresAvailable.USER, "");
-        migrate(dataSource, SCHEMA);
+        dataSource = TestDatabases.postgres(SCHEMA);
     }
 
     @AfterAll
     static void dropSchema() {
-        if (dataSource != null) {
-            JdbcClient.create(dataSource).sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE").update();
-        }
+        TestDatabases.dropSchema(dataSource, SCHEMA);
     }
 
     @Override
