@@ -163,7 +163,8 @@ class PlanController {
                     + " STOPPED. Within a run the status only moves forward.")
     @ApiResponse(responseCode = "202", description = "Accepted; Location: /api/plans/{id}")
     @ErrorResponse(status = "404", description = "No such plan")
-    @ErrorResponse(status = "409", description = "The plan is being solved")
+    @ErrorResponse(status = "409", description = "The plan is being solved, or its last run is still saving its"
+            + " end (after 30 s)")
     @ErrorResponse(status = "429", description = "Solver queue full")
     @PostMapping(value = "/{id}/solve", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PlanStatusView> solveAgain(@PathVariable String id) {
@@ -184,7 +185,8 @@ class PlanController {
                     + " changed plan (NEW_RUN). A live change is applied to the routes the solver is working on"
                     + " when it takes the change; the answer names that version (basedOn: score, routes, started"
                     + " visits pinned) and the change (changeId). It waits up to techroute.changes.response-wait"
-                    + " (PT5S) for the first best solution of the changed plan and reports what moved (diff:"
+                    + " (PT5S) for the first best solution of the changed plan (the plan built with the change,"
+                    + " never the solver's starting point with new visits not placed yet) and reports what moved (diff:"
                     + " reassigned, timesShifted, unassigned, visitsMoved; provisional: the solver goes on, see GET"
                     + " .../changes/{changeId}) with 200; if none came in time, 202 with pending: true. In cluster"
                     + " mode any instance takes it: a change to a plan solved by another instance is carried out"
@@ -202,7 +204,8 @@ class PlanController {
     @ErrorResponse(status = "400", description = "Malformed body, e.g. an unknown change type (path"
             + " $.changes[0])")
     @ErrorResponse(status = "404", description = "No such plan")
-    @ErrorResponse(status = "409", description = "The plan is validating or being solved by another instance")
+    @ErrorResponse(status = "409", description = "The plan is validating, being solved by another instance, or its"
+            + " last run is still saving its end (after 30 s)")
     @ErrorResponse(status = "422", description = "Changes that cannot be applied (type validation, violations"
             + " with paths like $.changes[1].visitId and entity ids); nothing was changed")
     @ErrorResponse(status = "429", description = "Solver queue full (when a new run is needed)")
