@@ -58,9 +58,9 @@ class PolledReadsTest {
 
     @Test
     void theStatusAnswersAsBefore() throws Exception {
-        when(plans.status("p1")).thenReturn(new PlanStatusView("p1", "Test", PlanStatus.SOLVING, 2, "0hard/-5medium/-7soft",
-                true, null, null, OffsetDateTime.parse("2026-11-23T10:00:00Z"),
-                OffsetDateTime.parse("2026-11-23T10:00:00Z")));
+        OffsetDateTime at = OffsetDateTime.parse("2026-11-23T10:00:00Z");
+        when(plans.status("p1")).thenReturn(new PlanStatusView("p1", "Test", PlanStatus.SOLVING, 2,
+                "0hard/-5medium/-7soft", true, null, null, at, at));
         when(plans.status("nope")).thenThrow(ApiException.notFound("plan", "nope"));
         mvc.perform(get("/api/plans/p1/status")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SOLVING")).andExpect(jsonPath("$.run").value(2));

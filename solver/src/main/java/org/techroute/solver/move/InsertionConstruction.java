@@ -24,9 +24,9 @@ import org.techroute.solver.travel.TravelTimeMatrix;
  * a priority, farthest from the first shift's start first. Visits already in a route (pinned or from an earlier
  * plan) stay where they are, unless those routes break hard rules: then {@link InfeasibleStartRepair} takes work
  * out first, and it is inserted again with the others. A visit that fits none of the routes near it is tried at
- * every position of every route it may go to. Every insertion is confirmed by a replay of its route (windows, breaks, shift end, capacity),
- * so the plan is never less feasible than the routes it started from; what fits nowhere stays unassigned, for the
- * local search.
+ * every position of every route it may go to. Every insertion is confirmed by a replay of its route (windows,
+ * breaks, shift end, capacity), so the plan is never less feasible than the routes it started from; what fits
+ * nowhere stays unassigned, for the local search.
  * <p>
  * Each insertion costs O(1) estimates of positions and a replay of the route chosen, instead of a score calculation
  * per position as in Timefold's construction heuristic, which is far too slow once an overbooked day leaves
