@@ -74,9 +74,28 @@ public final class TechrouteSolverConfig {
         return phase;
     }
 
+    /**
+     * The acceptance of a local search step: late acceptance (history {@link #LATE_ACCEPTANCE_SIZE}), and never a hard
+     * or medium score worse than the step before. Late acceptance alone compares whole scores with the score of 100
+     * steps ago: once a step 100 back had a worse medium score (a visit more left out, an emergency served later), any
+     * move back to that medium score is accepted, however little it saves in travel, and the search drifts there. On
+     * a 10,000-visit day it then spent 80 of 120 seconds trading visits for travel without a new best
+     * (benchmarks/RESULTS.md). The second condition is Timefold's simulated annealing with a zero hard and medium
+     * temperature (a worse hard or medium level is never accepted) and an unbounded soft one (any soft change is);
+     * a move must pass both.
+     */
+    static LocalSearchAcceptorConfig acceptor() {
+        return new LocalSearchAcceptorConfig()
+                .withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE)
+                .withSimulatedAnnealingStartingTemperature(NO_WORSE_HARD_OR_MEDIUM);
+    }
+
+    /** Simulated annealing temperature that only forbids a worse hard or medium level (see {@link #acceptor()}). */
+    static final String NO_WORSE_HARD_OR_MEDIUM = "0hard/0medium/" + Long.MAX_VALUE + "soft";
+
     private static LocalSearchPhaseConfig plainLocalSearch() {
         return new LocalSearchPhaseConfig()
-                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                .withAcceptorConfig(acceptor())
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
                         weighted(new ListChangeMoveSelectorConfig(), 1.0),
                         weighted(new ListSwapMoveSelectorConfig(), 1.0),
