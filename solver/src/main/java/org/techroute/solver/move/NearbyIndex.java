@@ -45,9 +45,11 @@ public final class NearbyIndex {
     /**
      * The index of the plan's visits as they are now, with {@code k} neighbours each: shared by the construction and
      * the move factories of a solve (each phase start asks for it), so the O(n²) scan of the matrix runs once per
-     * problem, not once per factory. A request for fewer neighbours than a cached index has is served from it; a
-     * cached index is used only for the same plan object with the same visits (by identity, in order) and matrix,
-     * so a problem change that adds, removes or replaces visits gets a new one.
+     * problem, not once per factory or phase. A request for fewer neighbours than a cached index has is served from
+     * it. Two caches: by plan object (the same working solution asks again), and by matrix and visit locations in
+     * order ({@link Rows}): Timefold hands each phase a clone of the best solution as its working solution, whose
+     * visits are new objects at the same places, so only the visit lookup is rebuilt for it (O(n)). A problem change
+     * that adds, removes or moves visits gets a new index.
      */
     public static NearbyIndex of(RoutePlan plan, int k) {
         synchronized (CACHE) {
@@ -58,18 +60,81 @@ public final class NearbyIndex {
                 }
             }
         }
-        NearbyIndex built = build(plan, k);
+        List<Visit> visits = plan.getVisits();
+        int[] locations = locationsOf(visits);
+        TravelTimeMatrix matrix = matrixOf(plan);
+        Rows rows = Rows.find(matrix, locations, k);
+        NearbyIndex index;
+        if (rows != null) {
+            index = new NearbyIndex(plan, visits, indexOf(visits), rows.nearest, rows.k);
+        } else {
+            index = build(plan, k);
+            Rows.keep(new Rows(matrix, locations, index.nearest, k));
+        }
         synchronized (CACHE) {
             NearbyIndex cached = CACHE.get(plan);
-            if (cached == null || !cached.sameVisits(plan) || cached.k < k) {
-                CACHE.put(plan, built);
+            if (cached == null || !cached.sameVisits(plan) || cached.k < index.k) {
+                CACHE.put(plan, index);
             }
         }
-        return built;
+        return index.k == k ? index : index.truncated(k);
     }
 
     /** One index per working solution (weak keys: gone with the solve); identity of the plan object. */
     private static final Map<RoutePlan, NearbyIndex> CACHE = new java.util.WeakHashMap<>();
+
+    /**
+     * The neighbour rows of visits at given locations on a matrix, whatever objects the visits are: what the clones
+     * of one solve's solution (and the searches of {@code searchThreads}) share. The few most recent are kept; the
+     * matrix only weakly.
+     */
+    private record Rows(java.lang.ref.WeakReference<TravelTimeMatrix> matrix, int[] locations, int[][] nearest, int k) {
+
+        private static final int KEPT = 4;
+        private static final java.util.Deque<Rows> RECENT = new java.util.ArrayDeque<>();
+
+        Rows(TravelTimeMatrix matrix, int[] locations, int[][] nearest, int k) {
+            this(new java.lang.ref.WeakReference<>(matrix), locations, nearest, k);
+        }
+
+        static Rows find(TravelTimeMatrix matrix, int[] locations, int k) {
+            synchronized (RECENT) {
+                for (Rows rows : RECENT) {
+                    if (rows.matrix.get() == matrix && rows.k >= k && Arrays.equals(rows.locations, locations)) {
+                        return rows;
+                    }
+                }
+            }
+            return null;
+        }
+
+        static void keep(Rows rows) {
+            synchronized (RECENT) {
+                RECENT.removeIf(kept -> kept.matrix.get() == null || (kept.matrix.get() == rows.matrix.get()
+                        && kept.k <= rows.k && Arrays.equals(kept.locations, rows.locations)));
+                RECENT.addFirst(rows);
+                while (RECENT.size() > KEPT) {
+                    RECENT.removeLast();
+                }
+            }
+        }
+    }
+
+    private static int[] locationsOf(List<Visit> visits) {
+        int[] locations = new int[visits.size()];
+        for (int i = 0; i < locations.length; i++) {
+            locations[i] = visits.get(i).getLocation();
+        }
+        return locations;
+    }
+
+    private static Map<Visit, Integer> indexOf(List<Visit> visits) {
+        Map<Visit, Integer> indexOf = new IdentityHashMap<>(visits.size() * 2);
+        for (int i = 0; i < visits.size(); i++) {
+            indexOf.put(visits.get(i), i);
+        }
+        return indexOf;
+    }
 
     private boolean sameVisits(RoutePlan current) {
         List<Visit> now = current.getVisits();
@@ -100,10 +165,7 @@ public final class NearbyIndex {
     public static NearbyIndex build(RoutePlan plan, int k) {
         List<Visit> visits = plan.getVisits();
         int n = visits.size();
-        Map<Visit, Integer> indexOf = new IdentityHashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            indexOf.put(visits.get(i), i);
-        }
+        Map<Visit, Integer> indexOf = indexOf(visits);
         int size = Math.min(k, Math.max(0, n - 1));
         int[][] nearest = new int[n][];
         if (n == 0 || plan.getShifts().isEmpty()) {

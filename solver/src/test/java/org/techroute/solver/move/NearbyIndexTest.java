@@ -52,4 +52,24 @@ class NearbyIndexTest {
         plan.getVisits().set(0, visit("a2", 2).build()); // same size, another visit
         assertThat(NearbyIndex.of(plan, 2)).isNotSameAs(after);
     }
+
+    @Test
+    void aCloneOfThePlanSharesTheNeighboursAndGetsItsOwnVisits() {
+        // Timefold gives each phase a clone of the best solution: new visit objects at the same places
+        RoutePlan plan = plan();
+        NearbyIndex original = NearbyIndex.of(plan, 3);
+        RoutePlan clone = plan();
+        NearbyIndex cloned = NearbyIndex.of(clone, 2);
+        assertThat(cloned.isFor(clone)).isTrue();
+        for (int i = 0; i < clone.getVisits().size(); i++) {
+            assertThat(cloned.visit(i)).isSameAs(clone.getVisits().get(i));
+            assertThat(cloned.indexOf(clone.getVisits().get(i))).isEqualTo(i);
+            assertThat(cloned.nearest(i)).as("visit %d", i).containsExactly(NearbyIndex.build(clone, 2).nearest(i));
+            assertThat(cloned.nearest(i)).containsExactly(java.util.Arrays.copyOf(original.nearest(i), 2));
+        }
+        RoutePlan moved = plan();
+        moved.getVisits().set(3, visit("d", 2).build()); // the same visit at another place
+        NearbyIndex elsewhere = NearbyIndex.of(moved, 2);
+        assertThat(elsewhere.nearest(3)).containsExactly(NearbyIndex.build(moved, 2).nearest(3));
+    }
 }
