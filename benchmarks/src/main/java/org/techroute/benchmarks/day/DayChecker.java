@@ -26,6 +26,7 @@ import org.techroute.data.model.Technician;
 import org.techroute.data.model.TimeWindow;
 import org.techroute.data.model.UnassignedVisit;
 import org.techroute.data.model.Visit;
+import org.techroute.data.model.VisitAfter;
 
 /**
  * Checks every plan of one simulated day against the {@link Invariant}s, from the plan documents alone (routes,
@@ -1003,7 +1004,9 @@ public final class DayChecker {
      * CRITICAL (HIGH: a quarter) visits, the overtime it adds and the over-qualification it adds (a minute per skill
      * level) against the wait it saves; workload balance is left out (a second of travel per minute). The breaks
      * the plan has later on that shift are counted at once after the emergency (where they would push the most:
-     * lenient towards the plan).
+     * lenient towards the plan). The visits after it keep their order; one that follows another (dependencies)
+     * starts no earlier than that one's end there (or in the plan) plus the minimum delay; with a driving limit, the
+     * visits the route could no longer drive to are left out, the cheapest first.
      */
     private boolean earlierCostsMore(PlanView view, Visit emergency, EarliestStart candidate,
             PlanView.Service served) {
@@ -1023,6 +1026,7 @@ public final class DayChecker {
         Location at = emergency.location();
         long drivenBefore = 0; // from the start location through the visits that stay
         List<Visit> kept = new ArrayList<>(); // the visits that would follow the emergency, in their order
+        Map<String, OffsetDateTime> newEnds = new HashMap<>(); // their ends then
         for (PlanView.Service service : view.services(shift.id())) {
             Visit other = view.visits.get(service.visitId());
             if (other != null && other.pin() != null && !other.id().equals(emergency.id())) {
@@ -1035,6 +1039,15 @@ public final class DayChecker {
             long weight = unassignedWeight(other.priorityOrDefault());
             cheapestAfter = Math.min(cheapestAfter, weight);
             OffsetDateTime arrival = time.plusSeconds(travel.seconds(at, other.location()));
+            // a visit that follows others waits for their (new) end plus the minimum delay
+            for (VisitAfter after : other.afterOrEmpty()) {
+                OffsetDateTime before = newEnds.containsKey(after.visitId()) ? newEnds.get(after.visitId())
+                        : view.services.containsKey(after.visitId()) ? view.services.get(after.visitId()).end()
+                                : null;
+                if (before != null && before.plusSeconds(after.minDelaySecondsOrZero()).isAfter(arrival)) {
+                    arrival = before.plusSeconds(after.minDelaySecondsOrZero());
+                }
+            }
             OffsetDateTime start = null;
             for (TimeWindow window : other.timeWindowsOrEmpty()) {
                 if (!arrival.isAfter(window.end())) {
@@ -1060,6 +1073,7 @@ public final class DayChecker {
                 }
             }
             time = begins.plusSeconds(other.serviceDurationSeconds());
+            newEnds.put(other.id(), time);
             at = other.location();
             kept.add(other);
         }
