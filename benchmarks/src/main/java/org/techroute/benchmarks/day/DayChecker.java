@@ -46,8 +46,10 @@ import org.techroute.data.model.VisitAfter;
  * <li>The earliest feasible start of a CRITICAL emergency is the earliest start over the technicians qualified
  * for it (skills, certifications, required / excluded technicians) who are free: at {@code now}, after the end
  * of their last started or pinned visit, from its place (else from the shift's start location), within a time
- * window, before the shift's end plus overtime (with the trip home), with van room, and after a pending break
- * whose latest start would pass during the service. It ignores other visits not started (they could move). A
+ * window, before the shift's end plus overtime (with the trip home), with van room and the parts it needs left
+ * on the van, within the shift's driving limit (the driving through the visits that stay, then there and home),
+ * and after a pending break whose latest start would pass during the service. It ignores other visits not
+ * started (they could move). A
  * plan may start the emergency up to {@link #EMERGENCY_SLACK} later (the solver weighs a minute of CRITICAL
  * lateness like a minute of travel), or later when every technician who could start it earlier serves another
  * CRITICAL visit at that time.</li>
@@ -514,9 +516,11 @@ public final class DayChecker {
 
     /**
      * A coarse test of an unassigned visit's reason: a reason that says no technician qualifies (SKILL,
-     * CERTIFICATION, TECHNICIAN) is false when a technician with a shift qualifies; NO_ROOM is false when no
-     * qualified shift is still open during one of the visit's windows; TIME_WINDOW and SHIFT_HOURS are false when
-     * a qualified shift has an hour of a window left after {@code now} with room for the service before its end.
+     * CERTIFICATION, TECHNICIAN) is false when a technician with a shift qualifies; PARTS when the van of such a
+     * shift carries the visit's parts; TRAVEL_LIMIT when such a shift also drives from its start there and on to
+     * its end within its driving limit. A qualified shift passes all three; NO_ROOM is false when no qualified
+     * shift is still open during one of the visit's windows; TIME_WINDOW and SHIFT_HOURS are false when a qualified
+     * shift has an hour of a window left after {@code now} with room for the service before its end.
      */
     private void checkReason(PlanView view, Visit visit, UnassignedVisit unassigned, OffsetDateTime now) {
         String reason = unassigned.reason();
