@@ -26,6 +26,7 @@ import org.techroute.data.model.Technician;
 import org.techroute.data.model.TimeWindow;
 import org.techroute.data.model.UnassignedVisit;
 import org.techroute.data.model.Visit;
+import org.techroute.data.model.VisitAfter;
 
 /**
  * Checks every plan of one simulated day against the {@link Invariant}s, from the plan documents alone (routes,
@@ -45,8 +46,10 @@ import org.techroute.data.model.Visit;
  * <li>The earliest feasible start of a CRITICAL emergency is the earliest start over the technicians qualified
  * for it (skills, certifications, required / excluded technicians) who are free: at {@code now}, after the end
  * of their last started or pinned visit, from its place (else from the shift's start location), within a time
- * window, before the shift's end plus overtime (with the trip home), with van room, and after a pending break
- * whose latest start would pass during the service. It ignores other visits not started (they could move). A
+ * window, before the shift's end plus overtime (with the trip home), with van room and the parts it needs left
+ * on the van, within the shift's driving limit (the driving through the visits that stay, then there and home),
+ * and after a pending break whose latest start would pass during the service. It ignores other visits not
+ * started (they could move). A
  * plan may start the emergency up to {@link #EMERGENCY_SLACK} later (the solver weighs a minute of CRITICAL
  * lateness like a minute of travel), or later when every technician who could start it earlier serves another
  * CRITICAL visit at that time.</li>
@@ -513,9 +516,11 @@ public final class DayChecker {
 
     /**
      * A coarse test of an unassigned visit's reason: a reason that says no technician qualifies (SKILL,
-     * CERTIFICATION, TECHNICIAN) is false when a technician with a shift qualifies; NO_ROOM is false when no
-     * qualified shift is still open during one of the visit's windows; TIME_WINDOW and SHIFT_HOURS are false when
-     * a qualified shift has an hour of a window left after {@code now} with room for the service before its end.
+     * CERTIFICATION, TECHNICIAN) is false when a technician with a shift qualifies; PARTS when the van of such a
+     * shift carries the visit's parts; TRAVEL_LIMIT when such a shift also drives from its start there and on to
+     * its end within its driving limit. A qualified shift passes all three; NO_ROOM is false when no qualified
+     * shift is still open during one of the visit's windows; TIME_WINDOW and SHIFT_HOURS are false when a qualified
+     * shift has an hour of a window left after {@code now} with room for the service before its end.
      */
     private void checkReason(PlanView view, Visit visit, UnassignedVisit unassigned, OffsetDateTime now) {
         String reason = unassigned.reason();
@@ -523,20 +528,39 @@ public final class DayChecker {
             add(Invariant.NOTHING_LOST, visit.id(), "unassigned visit " + visit.id() + " has no reason");
             return;
         }
-        List<Shift> qualified = view.shifts.values().stream()
+        // the technician may serve it; and his van carries its parts; and the trip there and home is within the
+        // shift's driving limit: the order in which the plan's reasons are given (docs/model.md)
+        List<Shift> technicianQualified = view.shifts.values().stream()
                 .filter(s -> qualification(view, visit, s, s.start().toLocalDate()) == null).toList();
-        boolean open = qualified.stream().anyMatch(s -> windowLeft(view, visit, s, now, Duration.ZERO));
-        boolean roomy = qualified.stream().anyMatch(s -> windowLeft(view, visit, s, now, Duration.ofHours(1)));
+        List<Shift> stocked = technicianQualified.stream().filter(s -> missingParts(visit, s) == null).toList();
+        List<Shift> qualified = stocked.stream().filter(s -> roundTripOverLimit(view, visit, s) == null).toList();
+        Shift open = qualified.stream().filter(s -> windowLeft(view, visit, s, now, Duration.ZERO)).findFirst()
+                .orElse(null);
+        Shift roomy = qualified.stream().filter(s -> windowLeft(view, visit, s, now, Duration.ofHours(1)))
+                .findFirst().orElse(null);
         String problem = null;
         switch (reason) {
             case "SKILL", "CERTIFICATION", "TECHNICIAN" -> {
+                if (!technicianQualified.isEmpty()) {
+                    problem = "shift " + technicianQualified.get(0).id() + " of a qualified technician exists";
+                }
+            }
+            case "PARTS" -> {
+                if (!stocked.isEmpty()) {
+                    problem = "shift " + stocked.get(0).id() + " of a qualified technician carries the parts "
+                            + visit.partsOrEmpty();
+                }
+            }
+            case "TRAVEL_LIMIT" -> {
                 if (!qualified.isEmpty()) {
-                    problem = "shift " + qualified.get(0).id() + " of a qualified technician exists";
+                    problem = "shift " + qualified.get(0).id() + " of a qualified technician carries its parts and"
+                            + " drives there and to its end location within its limit";
                 }
             }
             case "NO_ROOM" -> {
-                if (!open) {
-                    problem = qualified.isEmpty() ? "no technician with a shift qualifies: "
+                if (open == null) {
+                    problem = qualified.isEmpty() ? "no technician with a shift qualifies (technician rules, parts"
+                            + " on the van, driving limit for the trip there and home): "
                             + qualificationSummary(view, visit)
                             : "no qualified shift is open during a window of the visit after now ("
                                     + (now == null ? "morning" : Changes.clock(now)) + ")";
@@ -548,8 +572,9 @@ public final class DayChecker {
                 }
             }
             case "TIME_WINDOW", "SHIFT_HOURS" -> {
-                if (roomy) {
-                    problem = "a qualified shift has more than an hour of a window left after now";
+                if (roomy != null) {
+                    problem = "qualified shift " + roomy.id() + " (technician rules, parts on its van, driving limit"
+                            + " for the trip there and home) has more than an hour of a window left after now";
                 }
             }
             default -> {
@@ -563,8 +588,42 @@ public final class DayChecker {
     }
 
     private String qualificationSummary(PlanView view, Visit visit) {
-        return view.shifts.values().stream().map(s -> s.id() + ": " + qualification(view, visit, s,
-                s.start().toLocalDate())).collect(Collectors.joining("; "));
+        return view.shifts.values().stream().map(s -> {
+            String why = qualification(view, visit, s, s.start().toLocalDate());
+            if (why == null) {
+                why = missingParts(visit, s);
+            }
+            if (why == null) {
+                why = roundTripOverLimit(view, visit, s);
+            }
+            return s.id() + ": " + why;
+        }).collect(Collectors.joining("; "));
+    }
+
+    /** Which part the shift's van does not carry enough of for the visit alone, or null when it carries them all. */
+    private static String missingParts(Visit visit, Shift shift) {
+        for (Map.Entry<String, Integer> part : new java.util.TreeMap<>(visit.partsOrEmpty()).entrySet()) {
+            int carried = shift.vanStockOrEmpty().getOrDefault(part.getKey(), 0);
+            if (part.getValue() > carried) {
+                return "its van carries " + carried + " of part '" + part.getKey() + "', the visit needs "
+                        + part.getValue();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why the trip from the shift's start location to the visit and on to its end location alone drives more than
+     * the shift's {@code maxTravelSeconds}, or null when it does not (or the shift has no limit).
+     */
+    private String roundTripOverLimit(PlanView view, Visit visit, Shift shift) {
+        if (shift.maxTravelSeconds() == null) {
+            return null;
+        }
+        long trip = travel.seconds(view.startLocation(shift), visit.location())
+                + travel.seconds(visit.location(), view.endLocation(shift));
+        return trip > shift.maxTravelSeconds() ? "the trip there and home drives " + trip + " s, over its limit of "
+                + shift.maxTravelSeconds() + " s" : null;
     }
 
     /**
@@ -949,7 +1008,9 @@ public final class DayChecker {
      * CRITICAL (HIGH: a quarter) visits, the overtime it adds and the over-qualification it adds (a minute per skill
      * level) against the wait it saves; workload balance is left out (a second of travel per minute). The breaks
      * the plan has later on that shift are counted at once after the emergency (where they would push the most:
-     * lenient towards the plan).
+     * lenient towards the plan). The visits after it keep their order; one that follows another (dependencies)
+     * starts no earlier than that one's end there (or in the plan) plus the minimum delay; with a driving limit, the
+     * visits the route could no longer drive to are left out, the cheapest first.
      */
     private boolean earlierCostsMore(PlanView view, Visit emergency, EarliestStart candidate,
             PlanView.Service served) {
@@ -967,9 +1028,13 @@ public final class DayChecker {
             }
         }
         Location at = emergency.location();
+        long drivenBefore = 0; // from the start location through the visits that stay
+        List<Visit> kept = new ArrayList<>(); // the visits that would follow the emergency, in their order
+        Map<String, OffsetDateTime> newEnds = new HashMap<>(); // their ends then
         for (PlanView.Service service : view.services(shift.id())) {
             Visit other = view.visits.get(service.visitId());
             if (other != null && other.pin() != null && !other.id().equals(emergency.id())) {
+                drivenBefore += travel.seconds(departure, other.location());
                 departure = other.location(); // the emergency would come after the visits that stay
             }
             if (other == null || other.id().equals(emergency.id()) || other.pin() != null) {
@@ -978,6 +1043,15 @@ public final class DayChecker {
             long weight = unassignedWeight(other.priorityOrDefault());
             cheapestAfter = Math.min(cheapestAfter, weight);
             OffsetDateTime arrival = time.plusSeconds(travel.seconds(at, other.location()));
+            // a visit that follows others waits for their (new) end plus the minimum delay
+            for (VisitAfter after : other.afterOrEmpty()) {
+                OffsetDateTime before = newEnds.containsKey(after.visitId()) ? newEnds.get(after.visitId())
+                        : view.services.containsKey(after.visitId()) ? view.services.get(after.visitId()).end()
+                                : null;
+                if (before != null && before.plusSeconds(after.minDelaySecondsOrZero()).isAfter(arrival)) {
+                    arrival = before.plusSeconds(after.minDelaySecondsOrZero());
+                }
+            }
             OffsetDateTime start = null;
             for (TimeWindow window : other.timeWindowsOrEmpty()) {
                 if (!arrival.isAfter(window.end())) {
@@ -1003,7 +1077,9 @@ public final class DayChecker {
                 }
             }
             time = begins.plusSeconds(other.serviceDurationSeconds());
+            newEnds.put(other.id(), time);
             at = other.location();
+            kept.add(other);
         }
         OffsetDateTime home = time.plusSeconds(travel.seconds(at, view.endLocation(shift)));
         long overtime = shift.maxOvertimeSeconds() == null ? 0 : shift.maxOvertimeSeconds();
@@ -1012,6 +1088,11 @@ public final class DayChecker {
                 return true; // nothing to leave out: the emergency itself does not fit
             }
             mediumCost += cheapestAfter;
+        }
+        if (shift.maxTravelSeconds() != null) {
+            // the driving limit: the visits after the emergency that the route cannot drive to any more are left out,
+            // the cheapest first (of equal weight, the one whose leaving out saves the most driving)
+            mediumCost += leftOutForDrivingLimit(view, shift, drivenBefore, departure, emergency, kept);
         }
         if (served == null) {
             // left out: serving it there saves its weight left out, less its wait beyond the hour there
@@ -1038,6 +1119,49 @@ public final class DayChecker {
         long overQualified = 60 * (excessSkillLevels(view, emergency, shift)
                 - excessSkillLevels(view, emergency, view.shifts.get(served.shiftId())));
         return detour - saved + pushedUrgentSeconds + Math.max(0, addedOvertime) + overQualified >= gain;
+    }
+
+    /**
+     * The {@code unassignedVisit} weight of the visits to leave out of {@code following} so that the route (the
+     * driving before {@code departure}, then the emergency, the visits left, and home) keeps to the shift's
+     * {@code maxTravelSeconds}: the cheapest first, of equal weight the one that saves the most driving.
+     */
+    private long leftOutForDrivingLimit(PlanView view, Shift shift, long drivenBefore, Location departure,
+            Visit emergency, List<Visit> following) {
+        List<Visit> left = new ArrayList<>(following);
+        long weight = 0;
+        while (drivenBefore + driving(view, shift, departure, emergency, left) > shift.maxTravelSeconds()
+                && !left.isEmpty()) {
+            Visit drop = null;
+            long dropSaves = -1;
+            long total = driving(view, shift, departure, emergency, left);
+            for (Visit candidate : left) {
+                List<Visit> without = new ArrayList<>(left);
+                without.remove(candidate);
+                long saves = total - driving(view, shift, departure, emergency, without);
+                if (drop == null || unassignedWeight(candidate.priorityOrDefault())
+                        < unassignedWeight(drop.priorityOrDefault())
+                        || unassignedWeight(candidate.priorityOrDefault()) == unassignedWeight(drop
+                                .priorityOrDefault()) && saves > dropSaves) {
+                    drop = candidate;
+                    dropSaves = saves;
+                }
+            }
+            left.remove(drop);
+            weight += unassignedWeight(drop.priorityOrDefault());
+        }
+        return weight;
+    }
+
+    /** Driving from {@code departure} to the emergency, through the visits in order, and home. */
+    private long driving(PlanView view, Shift shift, Location departure, Visit emergency, List<Visit> visits) {
+        long driven = travel.seconds(departure, emergency.location());
+        Location at = emergency.location();
+        for (Visit visit : visits) {
+            driven += travel.seconds(at, visit.location());
+            at = visit.location();
+        }
+        return driven + travel.seconds(at, view.endLocation(shift));
     }
 
     /** Skill levels the shift's technician has above what the visit needs (docs/model.md, `overQualified`). */
@@ -1111,6 +1235,9 @@ public final class DayChecker {
         Location at = view.startLocation(shift);
         String assumption = "free at " + Changes.clock(free) + " at the shift's start location";
         int[] load = new int[shift.capacityOrEmpty().size()];
+        Map<String, Integer> partsLeft = new HashMap<>(shift.vanStockOrEmpty());
+        long driven = 0; // from the start location through the visits that stay, in their order
+        Location drivenTo = view.startLocation(shift);
         for (PlanView.Service service : view.services(shift.id())) {
             Visit other = view.visits.get(service.visitId());
             if (other == null || other.pin() == null || other.id().equals(visit.id())) {
@@ -1119,6 +1246,9 @@ public final class DayChecker {
             for (int d = 0; d < load.length; d++) {
                 load[d] += d < other.demandOrEmpty().size() ? other.demandOrEmpty().get(d) : 0;
             }
+            other.partsOrEmpty().forEach((part, quantity) -> partsLeft.merge(part, -quantity, Integer::sum));
+            driven += travel.seconds(drivenTo, other.location());
+            drivenTo = other.location();
             if (service.end().isAfter(free) || other.pin().start() != null) {
                 if (service.end().isAfter(free)) {
                     free = service.end();
@@ -1139,6 +1269,21 @@ public final class DayChecker {
             if (load[d] + demand > shift.capacityOrEmpty().get(d)) {
                 return null;
             }
+        }
+        // the van must still carry its parts after the visits that stay, and the route must stay within its driving
+        // limit: the visits that stay, the trip on to the emergency and home at least
+        for (Map.Entry<String, Integer> part : visit.partsOrEmpty().entrySet()) {
+            if (partsLeft.getOrDefault(part.getKey(), 0) < part.getValue()) {
+                return null;
+            }
+        }
+        if (shift.maxTravelSeconds() != null) {
+            long least = driven + travel.seconds(drivenTo, visit.location())
+                    + travel.seconds(visit.location(), view.endLocation(shift));
+            if (least > shift.maxTravelSeconds()) {
+                return null;
+            }
+            assumption += ", drives at least " + least + " of its " + shift.maxTravelSeconds() + " s";
         }
         OffsetDateTime arrival = free.plusSeconds(travel.seconds(at, visit.location()));
         OffsetDateTime start = serviceStart(visit, arrival);

@@ -117,6 +117,57 @@ class DayCheckerTest {
                 .anySatisfy(f -> assertThat(f.toString()).contains(early.visitId() + ": starts"));
     }
 
+    @Test
+    void aReasonIsJudgedWithThePartsOnTheVansAndTheDrivingLimits() {
+        // a visit of the morning taken out of its route and given as unassigned; it needs a pump
+        Route route = morning.solution().routes().stream().filter(r -> !r.visitIds().isEmpty()).findFirst()
+                .orElseThrow();
+        String id = route.visitIds().get(0);
+        String shiftId = route.shiftId();
+        // no van carries a pump: PARTS is true, and so is TIME_WINDOW (no qualified shift is left to judge)
+        assertThat(reasonFindings(id, "PARTS", shiftId, null, null)).isEmpty();
+        assertThat(reasonFindings(id, "TIME_WINDOW", shiftId, null, null)).isEmpty();
+        // the van of the shift that served it carries one: PARTS is false, and that shift has the day's window left
+        assertThat(reasonFindings(id, "PARTS", shiftId, 1, null)).singleElement().satisfies(f -> assertThat(f)
+                .contains("shift " + shiftId + " of a qualified technician carries the parts {pump=1}"));
+        assertThat(reasonFindings(id, "TIME_WINDOW", shiftId, 1, null)).singleElement().satisfies(f -> assertThat(f)
+                .contains("qualified shift " + shiftId + " (technician rules, parts on its van, driving limit"));
+        // every shift may drive a second only: TRAVEL_LIMIT is true; without the limit it is false
+        assertThat(reasonFindings(id, "TRAVEL_LIMIT", shiftId, 1, 1L)).isEmpty();
+        assertThat(reasonFindings(id, "TRAVEL_LIMIT", shiftId, 1, null)).singleElement().satisfies(f -> assertThat(f)
+                .contains("drives there and to its end location within its limit"));
+    }
+
+    /**
+     * The nothingLost findings of the morning plan with visit {@code id} (needing a pump) out of its route and
+     * unassigned for {@code reason}; the shift {@code stocked} carries {@code pumps} (null: no van carries one);
+     * every shift drives at most {@code maxTravelSeconds} (null: no limit).
+     */
+    private List<String> reasonFindings(String id, String reason, String stocked, Integer pumps,
+            Long maxTravelSeconds) {
+        List<org.techroute.data.model.Visit> visits = morning.visits().stream()
+                .map(v -> v.id().equals(id) ? v.withParts(java.util.Map.of("pump", 1)) : v).toList();
+        List<org.techroute.data.model.Shift> shifts = morning.shifts().stream().map(s -> {
+            s = s.withMaxTravelSeconds(maxTravelSeconds);
+            return pumps != null && s.id().equals(stocked) ? s.withVanStock(java.util.Map.of("pump", pumps)) : s;
+        }).toList();
+        List<Route> routes = new ArrayList<>();
+        for (Route r : morning.solution().routes()) {
+            routes.add(new Route(r.shiftId(), r.technicianId(), r.visitIds().stream().filter(v -> !v.equals(id))
+                    .toList(), r.start(), r.end(), r.travelSeconds(), r.travelMeters(), r.serviceSeconds(),
+                    r.waitSeconds(), r.breakSeconds(), r.overtimeSeconds(), r.steps().stream()
+                            .filter(step -> !id.equals(step.visitId())).toList()));
+        }
+        List<org.techroute.data.model.UnassignedVisit> unassigned = new ArrayList<>(
+                morning.solution().unassignedVisits());
+        unassigned.add(new org.techroute.data.model.UnassignedVisit(id, null, reason, "as the test says"));
+        Problem plan = morning.withResources(morning.technicians(), shifts, visits)
+                .withSolution(morning.solution().withRoutes(routes).withUnassignedVisits(unassigned));
+        return new DayChecker(3, Travel.haversine()).check(null, null, null, plan).stream()
+                .filter(f -> f.invariant() == Invariant.NOTHING_LOST && id.equals(f.entityId()))
+                .map(Finding::message).toList();
+    }
+
     private static Step laterService(Route route) {
         return route.steps().stream().filter(s -> s.type() == Step.StepType.SERVICE).reduce((a, b) -> b)
                 .orElseThrow();

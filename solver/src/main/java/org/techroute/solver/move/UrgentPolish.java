@@ -21,8 +21,12 @@ import org.techroute.solver.domain.Visit;
  * {@value #ALL_SHIFTS_UP_TO} shifts), an unassigned one too, judged by the full score; it goes to the best position
  * if that is better than where it is. The local search finds such moves by chance among thousands of others; a
  * short re-plan after an emergency call (a few hundred steps) can miss the one that serves the emergency first
- * (an emergency left behind a 30-minute routine visit a minute away). Bounded by {@value #MAX_EVALUATIONS} score
- * calculations a pass, so a day of thousands of CRITICAL visits costs at most a few seconds.
+ * (an emergency left behind a 30-minute routine visit a minute away). An unassigned one that no position takes
+ * without breaking a hard rule is tried once more with room made for it: less urgent visits of that route left out
+ * (with their crews and the visits that follow them), the best by the full score (an emergency that only one
+ * technician may serve, whose driving limit his visits not yet started nearly use up). Bounded by
+ * {@value #MAX_EVALUATIONS} score calculations a pass, so a day of thousands of CRITICAL visits costs at most a few
+ * seconds.
  */
 public final class UrgentPolish implements PhaseCommand<RoutePlan> {
 
@@ -75,6 +79,13 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
                     }
                 }
             }
+            if (bestMove == null && visit.getShift() == null) {
+                // it fits nowhere as the routes are: make room by leaving out less urgent visits of one route
+                Eviction eviction = bestEviction(scoreDirector, plan, visit, candidates(plan, visit, index), current,
+                        MAX_EVALUATIONS - evaluations);
+                evaluations += eviction.evaluations();
+                bestMove = eviction.move();
+            }
             if (bestMove != null) {
                 bestMove.doMoveOnly(scoreDirector);
                 scoreDirector.triggerVariableListeners();
@@ -83,6 +94,130 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
                 InsertionConstruction.score(scoreDirector);
             }
         }
+    }
+
+    /** The best eviction move found (null: none beats the current score) and the score calculations it took. */
+    private record Eviction(RoutesMove move, int evaluations) {
+    }
+
+    /**
+     * For an unassigned urgent visit that no route takes as it is (each insertion breaks a hard rule: a driving limit
+     * already nearly used, the windows of the visits after it): at each position of each candidate route, the visit
+     * inserted and then, one at a time, the visit of that route whose leaving out gives the best score left out
+     * (with its crew and the visits that follow it, wherever they are; never a started, pinned or CRITICAL one), up
+     * to {@value #MAX_EVICTED} times or until the route breaks no more hard rules than before. The best of all
+     * these, by the full score, if it beats {@code current}.
+     */
+    private static Eviction bestEviction(ScoreDirector<RoutePlan> scoreDirector, RoutePlan plan, Visit visit,
+            Set<Shift> targets, HardMediumSoftLongScore current, int allowed) {
+        HardMediumSoftLongScore best = current;
+        RoutesMove bestMove = null;
+        int evaluations = 0;
+        for (Shift target : targets) {
+            int first = target.getPinnedVisitCount();
+            for (int position = first; position <= target.getVisits().size(); position++) {
+                Set<Visit> evicted = new LinkedHashSet<>();
+                for (int round = 0; round < MAX_EVICTED; round++) {
+                    HardMediumSoftLongScore roundBest = null;
+                    RoutesMove roundMove = null;
+                    Set<Visit> roundGroup = null;
+                    for (int i = first; i < target.getVisits().size(); i++) {
+                        Visit candidate = target.getVisits().get(i);
+                        if (evicted.contains(candidate) || evaluations >= allowed) {
+                            continue;
+                        }
+                        Set<Visit> group = evictionGroup(plan, candidate);
+                        if (group == null) {
+                            continue;
+                        }
+                        Set<Visit> out = new LinkedHashSet<>(evicted);
+                        out.addAll(group);
+                        RoutesMove move = evicting(visit, target, position, out);
+                        evaluations++;
+                        HardMediumSoftLongScore score = evaluate(scoreDirector, move);
+                        if (roundBest == null || score.compareTo(roundBest) > 0) {
+                            roundBest = score;
+                            roundMove = move;
+                            roundGroup = group;
+                        }
+                    }
+                    if (roundMove == null) {
+                        break;
+                    }
+                    evicted.addAll(roundGroup);
+                    if (roundBest.compareTo(best) > 0) {
+                        best = roundBest;
+                        bestMove = roundMove;
+                    }
+                    if (roundBest.hardScore() >= current.hardScore()) {
+                        break; // no hard rule broken that was not before: leaving out more only costs
+                    }
+                }
+            }
+        }
+        return new Eviction(bestMove, evaluations);
+    }
+
+    /** Visits left out of a route at most, per position tried. */
+    static final int MAX_EVICTED = 4;
+
+    private static HardMediumSoftLongScore evaluate(ScoreDirector<RoutePlan> scoreDirector, RoutesMove move) {
+        RoutesMove undo = move.undo();
+        move.doMoveOnly(scoreDirector);
+        scoreDirector.triggerVariableListeners();
+        HardMediumSoftLongScore score = InsertionConstruction.score(scoreDirector);
+        undo.doMoveOnly(scoreDirector);
+        scoreDirector.triggerVariableListeners();
+        return score;
+    }
+
+    /**
+     * The visits to leave out with {@code visit}: its crew and, again and again, the visits that follow one of them;
+     * null when one of them may not be left out (started, pinned in place, or CRITICAL).
+     */
+    private static Set<Visit> evictionGroup(RoutePlan plan, Visit visit) {
+        Set<Visit> group = new LinkedHashSet<>();
+        List<Visit> todo = new ArrayList<>(List.of(visit));
+        while (!todo.isEmpty()) {
+            Visit member = todo.remove(todo.size() - 1);
+            if (!group.add(member)) {
+                continue;
+            }
+            if (member.getPriority() == Priority.CRITICAL || member.isStarted()
+                    || member.getShift() != null && !movable(member)) {
+                return null;
+            }
+            todo.addAll(member.getCrewMates());
+            if (member.isFollowed()) {
+                for (Visit other : plan.getVisits()) {
+                    if (other.getPredecessors().contains(member)) {
+                        todo.add(other);
+                    }
+                }
+            }
+        }
+        return group;
+    }
+
+    /** The visit inserted at {@code position} of {@code target}, and the assigned visits of {@code out} left out. */
+    private static RoutesMove evicting(Visit visit, Shift target, int position, Set<Visit> out) {
+        List<Shift> shifts = new ArrayList<>(List.of(target));
+        for (Visit member : out) {
+            if (member.getShift() != null && !shifts.contains(member.getShift())) {
+                shifts.add(member.getShift());
+            }
+        }
+        List<List<Visit>> lists = new ArrayList<>();
+        for (Shift shift : shifts) {
+            List<Visit> list = new ArrayList<>(shift.getVisits());
+            if (shift == target) {
+                list.add(position, visit);
+            }
+            list.removeIf(out::contains);
+            lists.add(list);
+        }
+        List<Visit> unassigned = out.stream().filter(member -> member.getShift() != null).toList();
+        return new RoutesMove("UrgentPolishEviction", shifts, lists, List.of(visit), unassigned);
     }
 
     private static boolean movable(Visit visit) {
