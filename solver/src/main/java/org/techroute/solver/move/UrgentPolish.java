@@ -24,7 +24,9 @@ import org.techroute.solver.domain.Visit;
  * (an emergency left behind a 30-minute routine visit a minute away). An unassigned one that no position takes
  * without breaking a hard rule is tried once more with room made for it: less urgent visits of that route left out
  * (with their crews and the visits that follow them), the best by the full score (an emergency that only one
- * technician may serve, whose driving limit his visits not yet started nearly use up). Bounded by
+ * technician may serve, whose driving limit his visits not yet started nearly use up); on a day of up to
+ * {@value #ALL_SHIFTS_UP_TO} shifts also a served one kept waiting beyond its first hour for which no other position
+ * is better, with at most {@value #MAX_EVALUATIONS_SERVED} score calculations. Bounded by
  * {@value #MAX_EVALUATIONS} score calculations a pass, so a day of thousands of CRITICAL visits costs at most a few
  * seconds.
  */
@@ -79,10 +81,16 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
                     }
                 }
             }
-            if (bestMove == null && visit.getShift() == null) {
-                // it fits nowhere as the routes are: make room by leaving out less urgent visits of one route
-                Eviction eviction = bestEviction(scoreDirector, plan, visit, candidates(plan, visit, index), current,
-                        MAX_EVALUATIONS - evaluations);
+            if (bestMove == null && (visit.getShift() == null || index == null && visit.criticalDelayMinutes() > 0)) {
+                // no place is better as the routes are: make room by leaving out less urgent visits of one route
+                // (an unassigned emergency that fits nowhere; on a day of up to ALL_SHIFTS_UP_TO shifts, a served
+                // one kept waiting that another technician, whose driving limit his later visits nearly use up,
+                // could reach sooner)
+                Set<Shift> targets = candidates(plan, visit, index);
+                targets.remove(visit.getShift());
+                int allowed = MAX_EVALUATIONS - evaluations;
+                Eviction eviction = bestEviction(scoreDirector, plan, visit, targets, current,
+                        visit.getShift() == null ? allowed : Math.min(allowed, MAX_EVALUATIONS_SERVED));
                 evaluations += eviction.evaluations();
                 bestMove = eviction.move();
             }
@@ -158,6 +166,9 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
         return new Eviction(bestMove, evaluations);
     }
 
+    /** Score calculations a served emergency's eviction may take of the pass's (an unassigned one: all left). */
+    static final int MAX_EVALUATIONS_SERVED = 2_000;
+
     /** Visits left out of a route at most, per position tried. */
     static final int MAX_EVICTED = 4;
 
@@ -199,9 +210,16 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
         return group;
     }
 
-    /** The visit inserted at {@code position} of {@code target}, and the assigned visits of {@code out} left out. */
+    /**
+     * The visit inserted at {@code position} of {@code target} (taken out of its own route, another one, if it has
+     * one), and the assigned visits of {@code out} left out.
+     */
     private static RoutesMove evicting(Visit visit, Shift target, int position, Set<Visit> out) {
         List<Shift> shifts = new ArrayList<>(List.of(target));
+        Shift source = visit.getShift();
+        if (source != null) {
+            shifts.add(source);
+        }
         for (Visit member : out) {
             if (member.getShift() != null && !shifts.contains(member.getShift())) {
                 shifts.add(member.getShift());
@@ -210,6 +228,9 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
         List<List<Visit>> lists = new ArrayList<>();
         for (Shift shift : shifts) {
             List<Visit> list = new ArrayList<>(shift.getVisits());
+            if (shift == source) {
+                list.remove(visit);
+            }
             if (shift == target) {
                 list.add(position, visit);
             }
@@ -217,7 +238,8 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
             lists.add(list);
         }
         List<Visit> unassigned = out.stream().filter(member -> member.getShift() != null).toList();
-        return new RoutesMove("UrgentPolishEviction", shifts, lists, List.of(visit), unassigned);
+        return new RoutesMove("UrgentPolishEviction", shifts, lists, source == null ? List.of(visit) : List.of(),
+                unassigned);
     }
 
     private static boolean movable(Visit visit) {

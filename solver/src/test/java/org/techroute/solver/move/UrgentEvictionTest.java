@@ -104,4 +104,29 @@ class UrgentEvictionTest {
         assertThat(visitOf(plan, "x").getShift()).as("the started visit stays").isNotNull();
         assertThat(visitOf(plan, "e").getShift()).as("no room for the emergency").isNull();
     }
+
+    /**
+     * Day 176 of the same simulation with the no-worse-medium acceptance: the emergency is served, but late, by a
+     * technician whose shift starts at noon; t1 could be there at once if he left x out (his driving limit). The
+     * pass makes that room for a served emergency too. (The emergency has a window from 08:00: one without a window
+     * counts its wait from the start of the shift that serves it, so the noon shift would not look late.)
+     */
+    @Test
+    void aServedEmergencyMovesToWhoCanComeSoonerWhenRoomIsMade() {
+        x = visit("x", 3).service(minutes(30)).build();
+        e = visit("e", 1).service(minutes(60)).window(at(8, 0), at(17, 0)).priority(Priority.CRITICAL).build();
+        s1 = shift("s1", technician("t1")).matrix(MATRIX).hours(at(8, 0), at(17, 0)).build();
+        s1.setMaxTravelMillis(minutes(60));
+        s2 = shift("s2", technician("t2")).matrix(MATRIX).hours(at(12, 0), at(17, 0)).build();
+        s2.setMaxTravelMillis(minutes(60));
+        wire(s1, x);
+        wire(s2, e);
+        RoutePlan plan = polishOnly(new RoutePlan(List.of(s1.getTechnician(), s2.getTechnician()), List.of(s1, s2),
+                List.of(x, e), null));
+        assertThat(visitOf(plan, "e").getShift().getId()).as("the emergency goes to t1, free now").isEqualTo("s1");
+        assertThat(plan.getScore().hardScore()).isZero();
+        Visit left = visitOf(plan, "x");
+        assertThat(left.getShift() == null || left.getShift().getId().equals("s2"))
+                .as("x is left out of s1 (%s)", left.getShift()).isTrue();
+    }
 }
