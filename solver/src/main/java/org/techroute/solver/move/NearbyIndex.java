@@ -63,13 +63,15 @@ public final class NearbyIndex {
         List<Visit> visits = plan.getVisits();
         int[] locations = locationsOf(visits);
         TravelTimeMatrix matrix = matrixOf(plan);
-        Rows rows = Rows.find(matrix, locations, k);
+        Rows rows = matrix == null ? null : Rows.find(matrix, locations, k);
         NearbyIndex index;
         if (rows != null) {
             index = new NearbyIndex(plan, visits, indexOf(visits), rows.nearest, rows.k);
         } else {
             index = build(plan, k);
-            Rows.keep(new Rows(matrix, locations, index.nearest, k));
+            if (matrix != null) {
+                Rows.keep(new Rows(matrix, locations, index.nearest, k));
+            }
         }
         synchronized (CACHE) {
             NearbyIndex cached = CACHE.get(plan);
