@@ -141,7 +141,9 @@ public final class TuningBenchmark {
     }
 
     static LocalSearchPhaseConfig withLateAcceptance(LocalSearchPhaseConfig phase, int size) {
-        return phase.withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(size));
+        // another history size; the production's condition of no worse hard or medium step stays
+        return phase.withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(size)
+                .withSimulatedAnnealingStartingTemperature(TechrouteSolverConfig.NO_WORSE_HARD_OR_MEDIUM));
     }
 
     public static void main(String[] args) throws Exception {

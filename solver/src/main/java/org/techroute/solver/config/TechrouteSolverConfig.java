@@ -91,7 +91,7 @@ public final class TechrouteSolverConfig {
     }
 
     /** Simulated annealing temperature that only forbids a worse hard or medium level (see {@link #acceptor()}). */
-    static final String NO_WORSE_HARD_OR_MEDIUM = "0hard/0medium/" + Long.MAX_VALUE + "soft";
+    public static final String NO_WORSE_HARD_OR_MEDIUM = "0hard/0medium/" + Long.MAX_VALUE + "soft";
 
     private static LocalSearchPhaseConfig plainLocalSearch() {
         return new LocalSearchPhaseConfig()
