@@ -19,7 +19,6 @@ import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIterat
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListRuinRecreateMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
-import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 
 import org.techroute.data.mapping.ProblemMapper;
@@ -142,8 +141,7 @@ public final class TuningBenchmark {
 
     static LocalSearchPhaseConfig withLateAcceptance(LocalSearchPhaseConfig phase, int size) {
         // another history size; the production's condition of no worse hard or medium step stays
-        return phase.withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(size)
-                .withSimulatedAnnealingStartingTemperature(TechrouteSolverConfig.NO_WORSE_HARD_OR_MEDIUM));
+        return phase.withAcceptorConfig(TechrouteSolverConfig.acceptor(size));
     }
 
     public static void main(String[] args) throws Exception {

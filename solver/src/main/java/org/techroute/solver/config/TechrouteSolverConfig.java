@@ -84,14 +84,19 @@ public final class TechrouteSolverConfig {
      * temperature (a worse hard or medium level is never accepted) and an unbounded soft one (any soft change is);
      * a move must pass both.
      */
-    static LocalSearchAcceptorConfig acceptor() {
+    public static LocalSearchAcceptorConfig acceptor() {
+        return acceptor(LATE_ACCEPTANCE_SIZE);
+    }
+
+    /** {@link #acceptor()} with another late acceptance history (configuration comparisons). */
+    public static LocalSearchAcceptorConfig acceptor(int lateAcceptanceSize) {
         return new LocalSearchAcceptorConfig()
-                .withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE)
+                .withLateAcceptanceSize(lateAcceptanceSize)
                 .withSimulatedAnnealingStartingTemperature(NO_WORSE_HARD_OR_MEDIUM);
     }
 
     /** Simulated annealing temperature that only forbids a worse hard or medium level (see {@link #acceptor()}). */
-    public static final String NO_WORSE_HARD_OR_MEDIUM = "0hard/0medium/" + Long.MAX_VALUE + "soft";
+    private static final String NO_WORSE_HARD_OR_MEDIUM = "0hard/0medium/" + Long.MAX_VALUE + "soft";
 
     private static LocalSearchPhaseConfig plainLocalSearch() {
         return new LocalSearchPhaseConfig()

@@ -35,10 +35,7 @@ public final class NearbyIndex {
         this.indexOf = indexOf;
         this.nearest = nearest;
         this.k = k;
-        this.locations = new int[visitSnapshot.length];
-        for (int i = 0; i < visitSnapshot.length; i++) {
-            locations[i] = visitSnapshot[i].getLocation();
-        }
+        this.locations = locationsOf(this.visits);
         this.matrix = matrixOf(plan);
     }
 

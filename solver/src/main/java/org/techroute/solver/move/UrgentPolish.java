@@ -60,7 +60,8 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
             }
             HardMediumSoftLongScore best = current;
             RoutesMove bestMove = null;
-            for (Shift target : candidates(plan, visit, index)) {
+            Set<Shift> targets = candidates(plan, visit, index);
+            for (Shift target : targets) {
                 int first = target.getPinnedVisitCount();
                 int size = target.getVisits().size() - (target == visit.getShift() ? 1 : 0);
                 for (int position = first; position <= size && evaluations < MAX_EVALUATIONS; position++) {
@@ -69,12 +70,7 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
                         continue;
                     }
                     evaluations++;
-                    RoutesMove undo = move.undo();
-                    move.doMoveOnly(scoreDirector);
-                    scoreDirector.triggerVariableListeners();
-                    HardMediumSoftLongScore score = InsertionConstruction.score(scoreDirector);
-                    undo.doMoveOnly(scoreDirector);
-                    scoreDirector.triggerVariableListeners();
+                    HardMediumSoftLongScore score = evaluate(scoreDirector, move);
                     if (score.compareTo(best) > 0) {
                         best = score;
                         bestMove = move;
@@ -86,7 +82,6 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
                 // (an unassigned emergency that fits nowhere; on a day of up to ALL_SHIFTS_UP_TO shifts, a served
                 // one kept waiting that another technician, whose driving limit his later visits nearly use up,
                 // could reach sooner)
-                Set<Shift> targets = candidates(plan, visit, index);
                 targets.remove(visit.getShift());
                 int allowed = MAX_EVALUATIONS - evaluations;
                 Eviction eviction = bestEviction(scoreDirector, plan, visit, targets, current,
@@ -172,6 +167,7 @@ public final class UrgentPolish implements PhaseCommand<RoutePlan> {
     /** Visits left out of a route at most, per position tried. */
     static final int MAX_EVICTED = 4;
 
+    /** The score with {@code move} done, then undone. */
     private static HardMediumSoftLongScore evaluate(ScoreDirector<RoutePlan> scoreDirector, RoutesMove move) {
         RoutesMove undo = move.undo();
         move.doMoveOnly(scoreDirector);

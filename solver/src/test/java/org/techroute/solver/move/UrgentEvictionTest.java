@@ -8,19 +8,13 @@ import static org.techroute.solver.TestData.shift;
 import static org.techroute.solver.TestData.technician;
 import static org.techroute.solver.TestData.visit;
 import static org.techroute.solver.TestData.wire;
+import static org.techroute.solver.move.UrgentPolishTest.polishOnly;
+import static org.techroute.solver.move.UrgentPolishTest.visitOf;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
-import ai.timefold.solver.core.config.solver.EnvironmentMode;
-import ai.timefold.solver.core.config.solver.SolverConfig;
-
 import org.junit.jupiter.api.Test;
-import org.techroute.solver.config.SolveSettings;
-import org.techroute.solver.config.TechrouteSolverConfig;
 import org.techroute.solver.domain.Priority;
 import org.techroute.solver.domain.RoutePlan;
 import org.techroute.solver.domain.Shift;
@@ -62,17 +56,6 @@ class UrgentEvictionTest {
         }
         List<Visit> visits = crew ? List.of(x, y, e) : List.of(x, e);
         return new RoutePlan(List.of(s1.getTechnician(), s2.getTechnician()), List.of(s1, s2), visits, null);
-    }
-
-    private static RoutePlan polishOnly(RoutePlan plan) {
-        SolverConfig config = TechrouteSolverConfig.create(SolveSettings.of(Duration.ofMinutes(1)));
-        config.setPhaseConfigList(List.of(new CustomPhaseConfig().withCustomPhaseCommands(new UrgentPolish())));
-        config.setEnvironmentMode(EnvironmentMode.TRACKED_FULL_ASSERT);
-        return SolverFactory.<RoutePlan> create(config).buildSolver().solve(plan);
-    }
-
-    private static Visit visitOf(RoutePlan plan, String id) {
-        return plan.getVisits().stream().filter(v -> v.getId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

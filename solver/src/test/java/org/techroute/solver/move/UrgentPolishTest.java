@@ -48,14 +48,15 @@ class UrgentPolishTest {
         return new RoutePlan(List.of(s1.getTechnician(), s2.getTechnician()), List.of(s1, s2), List.of(x, e), null);
     }
 
-    private static RoutePlan polishOnly(RoutePlan plan) {
+    /** The plan after one pass of {@link UrgentPolish} alone, in TRACKED_FULL_ASSERT. */
+    static RoutePlan polishOnly(RoutePlan plan) {
         SolverConfig config = TechrouteSolverConfig.create(SolveSettings.of(Duration.ofMinutes(1)));
         config.setPhaseConfigList(List.of(new CustomPhaseConfig().withCustomPhaseCommands(new UrgentPolish())));
         config.setEnvironmentMode(EnvironmentMode.TRACKED_FULL_ASSERT);
         return SolverFactory.<RoutePlan> create(config).buildSolver().solve(plan);
     }
 
-    private static Visit visitOf(RoutePlan plan, String id) {
+    static Visit visitOf(RoutePlan plan, String id) {
         return plan.getVisits().stream().filter(v -> v.getId().equals(id)).findFirst().orElseThrow();
     }
 
