@@ -74,6 +74,7 @@ public class PlanService {
             return replay.get();
         }
         precheck(problem);
+        runs.slots().requireRoom(problem.optionsOrDefaults().effectiveSearchThreads());
         OffsetDateTime now = now();
         PlanRecord plan = new PlanRecord(UUID.randomUUID().toString(), problem.name(), PlanStatus.VALIDATING, null, 1,
                 ProblemJson.write(problem), null, null, null, null, null, now, now, idempotencyKey, requestHash);

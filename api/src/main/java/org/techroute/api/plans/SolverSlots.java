@@ -122,6 +122,17 @@ final class SolverSlots {
     }
 
     /**
+     * 429 (or 503) at once when {@link #reserve} would refuse a run of {@code searchThreads} now: a submit asks before
+     * it stores anything, so a refused one costs no more than its checks. {@link #reserve} still decides.
+     */
+    void requireRoom(int searchThreads) {
+        if (!closed && admission.availablePermits() >= slotsFor(searchThreads)) {
+            return;
+        }
+        reserve(searchThreads).release(); // throws; a place freed just now is given back at once
+    }
+
+    /**
      * A free slot or queue place, or empty (never 429): for runs this instance picks up by itself, before their
      * document is read. Such a run holds one place; it still waits for all its threads' slots to run.
      */

@@ -81,6 +81,26 @@ class SolverSlotsTest {
     }
 
     @Test
+    void requireRoomRefusesWhatReserveWouldRefuseAndTakesNothing() {
+        SolverSlots slots = slots(2, 1); // three places
+        slots.requireRoom(2);
+        slots.requireRoom(2); // asking takes no place
+        SolverSlots.Reservation one = slots.reserve(2);
+        slots.requireRoom(1);
+        assertThatThrownBy(() -> slots.requireRoom(2)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status().value()).isEqualTo(429));
+        SolverSlots.Reservation two = slots.reserve(1);
+        assertThatThrownBy(() -> slots.requireRoom(1)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status().value()).isEqualTo(429));
+        two.release();
+        one.release();
+        slots.requireRoom(2);
+        slots.close();
+        assertThatThrownBy(() -> slots.requireRoom(1)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.status().value()).isEqualTo(503));
+    }
+
+    @Test
     void aRunOfTwoSearchThreadsTakesTwoPlacesAndTwoSlots() throws InterruptedException {
         SolverSlots slots = slots(2, 1);
         SolverSlots.Reservation two = slots.reserve(2);
