@@ -41,11 +41,14 @@ final class LiveChanges {
     private final PlanRepository repository;
     private final Planner planner;
     private final ChangeTracks tracks;
+    /** This instance's name in plan claims: a changed plan is stored only while this instance holds it. */
+    private final String instanceId;
 
-    LiveChanges(PlanRepository repository, Planner planner, ChangeTracks tracks) {
+    LiveChanges(PlanRepository repository, Planner planner, ChangeTracks tracks, String instanceId) {
         this.repository = repository;
         this.planner = planner;
         this.tracks = tracks;
+        this.instanceId = instanceId;
     }
 
     /**
@@ -84,7 +87,12 @@ final class LiveChanges {
             Solver<RoutePlan> solver = run.solver;
             if (solver == null) {
                 // not started yet: it will solve the changed plan from the start; newest is what it would start from
-                store(run, projected);
+                try {
+                    store(run, projected);
+                } catch (ChangeNotApplied e) {
+                    notApplied(run, track, version, e);
+                    return new LiveChange(run.run, track, firstBest);
+                }
                 run.latest = projected;
                 run.target = projectedTarget;
                 run.applied = projectedTarget;
@@ -117,10 +125,18 @@ final class LiveChanges {
         return mapped.problem().withSolution(PlanBuilder.build(mapped, plan, null).withConstraints(null));
     }
 
-    /** Stores a changed plan of a run under way: its problem (without solution) and plan documents. */
+    /**
+     * Stores a changed plan of a run under way: its problem (without solution) and plan documents. Throws
+     * {@link ChangeNotApplied} (nothing stored) when the plan is no longer under way here: stopped meanwhile, or
+     * taken over by another instance while this one was too slow to renew its claim.
+     */
     private void store(SolverRun run, Problem changed) {
-        repository.updateLiveDocuments(run.planId, ProblemJson.write(changed.withSolution(null)),
-                ProblemJson.write(changed), PlanRuns.UNDER_WAY_HERE, OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        if (!repository.updateLiveDocuments(run.planId, ProblemJson.write(changed.withSolution(null)),
+                ProblemJson.write(changed), PlanRuns.UNDER_WAY_HERE, OffsetDateTime.now(java.time.ZoneOffset.UTC),
+                instanceId)) {
+            throw new ChangeNotApplied("plan '" + run.planId + "' is no longer being solved here (it was stopped, or"
+                    + " another instance took it over); nothing was changed: send it again");
+        }
     }
 
     /** A change that did not go in (under the lock): its track and waiter say why; nothing was changed. */
@@ -180,7 +196,9 @@ final class LiveChanges {
                     target = planner.prepare(changed);
                     store(run, changed);
                 } catch (RuntimeException e) {
-                    if (!(e instanceof InvalidProblemException)) {
+                    if (e instanceof ChangeNotApplied) {
+                        LOG.info("live change to plan {} not applied: {}", run.planId, e.getMessage());
+                    } else if (!(e instanceof InvalidProblemException)) {
                         LOG.warn("live change to plan {} could not be applied to the running solver", run.planId, e);
                     }
                     if (basedOn != null && run.unapplied == 0) {

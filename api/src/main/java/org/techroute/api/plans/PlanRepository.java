@@ -166,13 +166,17 @@ public class PlanRepository {
     static final String OWNED = " AND (CAST(:owner AS VARCHAR(200)) IS NULL OR claimed_by IS NULL"
             + " OR claimed_by = :owner)";
 
-    /** Replaces the documents of a plan under way (a live change); the score stays until the next best. */
+    /**
+     * Replaces the documents of a plan under way (a live change) while it is in {@code whileIn} and (when given)
+     * claimed by {@code owner}; the score stays until the next best. False when it is not: an instance whose claim
+     * another instance took over must not write a change into the plan that instance now solves.
+     */
     public boolean updateLiveDocuments(String id, String problemJson, String planJson, Collection<PlanStatus> whileIn,
-            OffsetDateTime at) {
+            OffsetDateTime at, String owner) {
         return jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, updated_at = :at"
-                + " WHERE id = :id AND status IN (:statuses)")
+                + " WHERE id = :id AND status IN (:statuses)" + OWNED)
                 .param("problem", problemJson).param("plan", planJson).param("at", at).param("id", id)
-                .param("statuses", names(whileIn)).update() == 1;
+                .param("statuses", names(whileIn)).param("owner", owner).update() == 1;
     }
 
     /** Replaces the documents of a plan that is not being solved (an applied recommendation). */

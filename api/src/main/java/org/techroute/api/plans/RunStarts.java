@@ -133,7 +133,10 @@ final class RunStarts {
             return false;
         }
         try {
-            Problem document = ProblemJson.read(record.document());
+            // read again now that the claim is this instance's: a live change the old holder stored between the
+            // first read and the claim is in it, and the old holder can store none after the claim
+            PlanRecord claimed = repository.findById(record.id()).orElse(record);
+            Problem document = ProblemJson.read(claimed.document());
             start(room, record.id(), run, null, null, () -> planner.prepare(document));
         } catch (Exception e) {
             room.release();

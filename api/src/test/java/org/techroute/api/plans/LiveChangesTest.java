@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.techroute.api.support.ApiClient;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.techroute.data.json.ProblemJson;
@@ -57,6 +59,40 @@ class LiveChangesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /**
+     * Issue 14: an instance too slow to renew its claim (a long pause) goes on solving a plan another instance has
+     * taken over. A change sent to it must not be answered as applied and must not be written into the plan the
+     * other instance now solves (a suite run under load lost a change this way): it is refused, nothing is stored,
+     * and its own run of the plan stops.
+     */
+    @Test
+    void aChangeAtAnInstanceWhoseClaimWasTakenOverIsRefusedAndNotStored() throws Exception {
+        String id = submit(Duration.ofMinutes(2));
+        await("/api/plans/" + id + "/status", s -> "SOLVING".equals(s.get("status").asText()));
+        String before = jdbc.sql("SELECT problem_json FROM plan WHERE id = :id").param("id", id).query(String.class)
+                .single();
+        assertThat(jdbc.sql("UPDATE plan SET claimed_by = 'instance-elsewhere', claimed_until = :until WHERE id = :id")
+                .param("until", OffsetDateTime.now().plusMinutes(10)).param("id", id).update()).isEqualTo(1);
+        try {
+            HttpResponse<String> response = post("/api/plans/" + id + "/changes", EMERGENCY);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(jdbc.sql("SELECT problem_json FROM plan WHERE id = :id").param("id", id)
+                    .query(String.class).single()).as("the stored problem is unchanged").isEqualTo(before);
+            assertThat(placements(json("/api/plans/" + id))).doesNotContainKey("emergency");
+            JsonNode status = json("/api/plans/" + id + "/status");
+            assertThat(status.get("status").asText()).as("the other instance's run is left alone")
+                    .isEqualTo("SOLVING");
+        } finally {
+            jdbc.sql("UPDATE plan SET status = 'STOPPED', claimed_by = NULL, claimed_until = NULL WHERE id = :id")
+                    .param("id", id).update();
+        }
+    }
 
     @Test
     void anEmergencyGoesIntoTheRunningSolverAndStartedVisitsStay() throws Exception {

@@ -146,4 +146,25 @@ abstract class PlanRepositoryContract {
         assertThat(repository.replaceDocuments(id, "{\"p\":2}", best, PlanRuns.FINISHED)).isTrue();
         assertThat(repository.findById(id).orElseThrow().problemJson()).isEqualTo("{\"p\":2}");
     }
+
+    @Test
+    void storesALiveChangeOnlyForTheInstanceThatHoldsThePlan() {
+        String id = id();
+        repository.insert(plan(id, null, T0));
+        repository.startRun(id, EnumSet.of(PlanStatus.VALIDATING), 1, null, null, "instance-a", T0.plusMinutes(1), T0);
+        repository.updateStatus(id, EnumSet.of(PlanStatus.QUEUED), PlanStatus.SOLVING, null, T0);
+        assertThat(repository.updateLiveDocuments(id, "{\"p\":1}", "{\"plan\":1}", EnumSet.of(PlanStatus.SOLVING), T0,
+                "instance-a")).isTrue();
+        // another instance took the plan over (instance-a's claim had expired): instance-a writes nothing any more
+        JdbcClient.create(dataSource()).sql("UPDATE plan SET claimed_by = 'instance-b' WHERE id = :id")
+                .param("id", id).update();
+        assertThat(repository.updateLiveDocuments(id, "{\"p\":2}", "{\"plan\":2}", EnumSet.of(PlanStatus.SOLVING), T0,
+                "instance-a")).isFalse();
+        assertThat(repository.findById(id).orElseThrow().problemJson()).isEqualTo("{\"p\":1}");
+        assertThat(repository.updateLiveDocuments(id, "{\"p\":3}", "{\"plan\":3}", EnumSet.of(PlanStatus.SOLVING), T0,
+                "instance-b")).isTrue();
+        assertThat(repository.updateLiveDocuments(id, "{\"p\":4}", "{\"plan\":4}", EnumSet.of(PlanStatus.QUEUED), T0,
+                "instance-b")).as("not while the plan is in another status").isFalse();
+        assertThat(repository.findById(id).orElseThrow().problemJson()).isEqualTo("{\"p\":3}");
+    }
 }
