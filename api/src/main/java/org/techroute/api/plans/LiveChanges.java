@@ -68,10 +68,15 @@ final class LiveChanges {
 
     /**
      * Puts {@code change} (a function from a plan document to the changed one) into a run; null when the run
-     * cannot take it (stopping or ended). Throws (nothing changed) when the change does not apply to the newest
-     * known plan.
+     * cannot take it (stopping or ended, or another instance holds the plan now). Throws (nothing changed) when the
+     * change does not apply to the newest known plan.
      */
     LiveChange put(SolverRun run, UnaryOperator<Problem> change) {
+        // an instance whose claim was taken over (it paused too long) takes no change: at once here, or, should
+        // the claim be taken between this check and the solver taking the change, when the change is stored
+        if (!repository.heldByOrFree(run.planId, instanceId)) {
+            return null;
+        }
         synchronized (run.lock) {
             if (run.finished || run.stopRequested) {
                 return null;
