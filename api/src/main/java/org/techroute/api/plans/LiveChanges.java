@@ -41,11 +41,14 @@ final class LiveChanges {
     private final PlanRepository repository;
     private final Planner planner;
     private final ChangeTracks tracks;
+    private final RunClaims claims;
     /** This instance's name in plan claims: a changed plan is stored only while this instance holds it. */
     private final String instanceId;
 
-    LiveChanges(PlanRepository repository, Planner planner, ChangeTracks tracks, String instanceId) {
+    LiveChanges(PlanRepository repository, RunClaims claims, Planner planner, ChangeTracks tracks,
+            String instanceId) {
         this.repository = repository;
+        this.claims = claims;
         this.planner = planner;
         this.tracks = tracks;
         this.instanceId = instanceId;
@@ -74,7 +77,8 @@ final class LiveChanges {
     LiveChange put(SolverRun run, UnaryOperator<Problem> change) {
         // an instance whose claim was taken over (it paused too long) takes no change: at once here, or, should
         // the claim be taken between this check and the solver taking the change, when the change is stored
-        if (!repository.heldByOrFree(run.planId, instanceId)) {
+        if (claims.claimOf(run.planId).map(claim -> claim.owner() != null && !claim.owner().equals(instanceId))
+                .orElse(true)) {
             return null;
         }
         synchronized (run.lock) {

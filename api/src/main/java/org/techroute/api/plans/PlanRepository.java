@@ -179,12 +179,6 @@ public class PlanRepository {
                 .param("statuses", names(whileIn)).param("owner", owner).update() == 1;
     }
 
-    /** True when {@code owner} holds the plan's claim, or nobody does. */
-    public boolean heldByOrFree(String id, String owner) {
-        return jdbc.sql("SELECT COUNT(*) FROM plan WHERE id = :id AND (claimed_by IS NULL OR claimed_by = :owner)")
-                .param("id", id).param("owner", owner).query(Long.class).single() == 1;
-    }
-
     /** Replaces the documents of a plan that is not being solved (an applied recommendation). */
     public boolean replaceDocuments(String id, String problemJson, BestPlan best, Collection<PlanStatus> whileIn) {
         return jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"

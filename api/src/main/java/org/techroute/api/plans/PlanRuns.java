@@ -67,7 +67,7 @@ public class PlanRuns {
         this.settings = properties.solver();
         this.slots = new SolverSlots(settings, meters);
         this.lease = new ClusterLease(properties.cluster(), claims);
-        this.liveChanges = new LiveChanges(repository, planner, tracks, lease.instanceId());
+        this.liveChanges = new LiveChanges(repository, claims, planner, tracks, lease.instanceId());
         this.saver = new BestSaver(settings.saveInterval(), lease, runs::values);
         this.starts = new RunStarts(this, repository, claims, planner, slots, lease);
     }
