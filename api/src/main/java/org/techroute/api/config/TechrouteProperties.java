@@ -85,10 +85,12 @@ public record TechrouteProperties(@DefaultValue("./data-files") String dataDir, 
      * @param maxEmittersPerPlan event streams per plan
      * @param maxEmitters       event streams in total
      * @param maxPageSize       the largest {@code limit} of a plan list
+     * @param statusCacheTtl    how long a status read may be served from memory at most (zero: never); every
+     *                          write of the plan drops it sooner, in cluster mode at every instance
      */
     public record Api(@DefaultValue("10MB") DataSize maxBodyBytes, @DefaultValue("PT30M") Duration sseTimeout,
             @DefaultValue("10") int maxEmittersPerPlan, @DefaultValue("200") int maxEmitters,
-            @DefaultValue("100") int maxPageSize) {
+            @DefaultValue("100") int maxPageSize, @DefaultValue("PT1S") Duration statusCacheTtl) {
     }
 
     /**

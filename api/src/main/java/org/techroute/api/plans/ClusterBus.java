@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,6 +48,7 @@ public class ClusterBus {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final PlanEvents events;
+    private final StatusCache statusCache;
     private final String instanceId;
     private final boolean enabled;
     private final long pollMillis;
@@ -59,15 +61,17 @@ public class ClusterBus {
     private Thread listener;
     private Thread publisher;
 
-    public ClusterBus(DataSource dataSource, PlanEvents events, PlanRuns runs, TechrouteProperties properties,
-            ObjectMapper mapper) {
+    public ClusterBus(DataSource dataSource, PlanEvents events, PlanRuns runs, StatusCache statusCache,
+            TechrouteProperties properties, ObjectMapper mapper) {
         this.dataSource = dataSource;
+        this.statusCache = statusCache;
         this.json = mapper;
         this.events = events;
         this.instanceId = runs.lease().instanceId();
         this.enabled = properties.cluster().enabled() && PlanRepository.isPostgres(dataSource);
         this.pollMillis = Math.max(20, properties.cluster().commandPoll().toMillis());
         if (enabled) {
+            statusCache.announceAs(instanceId);
             events.relayTo(this::publish);
             listener = daemon("techroute-cluster-listener", this::listen);
             publisher = daemon("techroute-cluster-publisher", this::sendEvents);
@@ -102,6 +106,15 @@ public class ClusterBus {
     /** Tells every instance that request {@code commandId} was answered. */
     void answered(String commandId) {
         notify(json.createObjectNode().put("from", instanceId).put("answer", commandId).toString());
+    }
+
+    /** The notification that {@code instanceId} wrote plan {@code planId}'s summary (sent by {@link StatusCache}). */
+    static String planChanged(String instanceId, String planId) {
+        return "{\"from\":" + quoted(instanceId) + ",\"plan\":" + quoted(planId) + "}";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
     }
 
     /** An event of a run solved here, for the other instances' streams (queued; sent in order). */
@@ -177,6 +190,7 @@ public class ClusterBus {
                 if (!connection.getAutoCommit()) {
                     connection.commit();
                 }
+                statusCache.dropAll(); // notifications sent while this instance did not listen are lost
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 backoff = 200;
                 long nextPoll = 0;
@@ -217,6 +231,8 @@ public class ClusterBus {
                 if (instanceId.equals(message.get("command").asText())) {
                     runSafely(onCommand);
                 }
+            } else if (message.has("plan")) {
+                statusCache.drop(message.get("plan").asText());
             } else if (message.has("answer")) {
                 onAnswer.accept(message.get("answer").asText());
             } else if (message.has("events")) {

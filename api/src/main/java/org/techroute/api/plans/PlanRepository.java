@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +32,17 @@ public class PlanRepository {
             + " idempotency_key, request_hash";
 
     private final JdbcClient jdbc;
+    private final StatusCache statusCache;
 
+    /** With a cache of its own (tests, tools). */
     public PlanRepository(JdbcClient jdbc) {
+        this(jdbc, new StatusCache());
+    }
+
+    @Autowired
+    public PlanRepository(JdbcClient jdbc, StatusCache statusCache) {
         this.jdbc = jdbc;
+        this.statusCache = statusCache;
     }
 
     /** Whether the database is PostgreSQL (else H2 in PostgreSQL mode). */
@@ -66,13 +75,22 @@ public class PlanRepository {
                 .param("updatedAt", plan.updatedAt()).param("key", plan.idempotencyKey())
                 .param("hash", plan.requestHash()).param("owner", owner).param("until", until)
                 .update();
+        statusCache.changed(plan.id(), jdbc);
     }
 
     public Optional<PlanRecord> findById(String id) {
         return jdbc.sql("SELECT * FROM plan WHERE id = :id").param("id", id).query(PlanRepository::row).optional();
     }
 
-    /** A plan without its documents (problem and plan JSON are null): for status reads, which are frequent. */
+    /**
+     * A plan without its documents, for status reads, which clients poll: from memory while no write of this plan
+     * happened since it was read and for at most a second ({@link StatusCache}).
+     */
+    public Optional<PlanRecord> findStatusById(String id) {
+        return statusCache.get(id, this::findSummaryById);
+    }
+
+    /** A plan without its documents (problem and plan JSON are null), read from the database. */
     public Optional<PlanRecord> findSummaryById(String id) {
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM plan WHERE id = :id").param("id", id)
                 .query(PlanRepository::row).optional();
@@ -96,10 +114,10 @@ public class PlanRepository {
     /** Moves the status if it is one of {@code from}; false when it was not (or the plan is gone). */
     public boolean updateStatus(String id, Collection<PlanStatus> from, PlanStatus to, String reason,
             OffsetDateTime at) {
-        return jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at"
+        return changed(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at"
                 + " WHERE id = :id AND status IN (:from)")
                 .param("to", to.name()).param("reason", reason).param("at", at).param("id", id)
-                .param("from", names(from)).update() == 1;
+                .param("from", names(from)).update());
     }
 
     /**
@@ -108,13 +126,14 @@ public class PlanRepository {
      */
     public boolean startRun(String id, Collection<PlanStatus> from, int runNumber, String problemJson,
             String planJson, String owner, OffsetDateTime until, OffsetDateTime at) {
-        return jdbc.sql("UPDATE plan SET status = :to, status_reason = NULL, run_number = :run, updated_at = :at,"
+        return changed(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = NULL, run_number = :run,"
+                + " updated_at = :at,"
                 + " claimed_by = :owner, claimed_until = :until"
                 + (problemJson != null ? ", problem_json = :problem, plan_json = :plan" : "")
                 + " WHERE id = :id AND status IN (:from)")
                 .param("to", PlanStatus.QUEUED.name()).param("run", runNumber).param("at", at).param("id", id)
                 .param("owner", owner).param("until", until).param("problem", problemJson).param("plan", planJson)
-                .param("from", names(from)).update() == 1;
+                .param("from", names(from)).update());
     }
 
     /** Saves a best plan of a run in progress and records its score. */
@@ -133,6 +152,7 @@ public class PlanRepository {
                 .param("kpis", best.kpisJson()).param("at", best.at()).param("id", id)
                 .param("statuses", names(whileIn)).param("owner", owner).update();
         if (updated == 1) {
+            statusCache.changed(id, jdbc);
             jdbc.sql("INSERT INTO plan_score_history (plan_id, at, score) VALUES (:id, :at, :score)")
                     .param("id", id).param("at", best.at()).param("score", best.score()).update();
         }
@@ -156,10 +176,10 @@ public class PlanRepository {
         if (best != null && !saveBest(id, best, from, owner)) {
             return false;
         }
-        return jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at,"
+        return changed(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at,"
                 + " claimed_by = NULL, claimed_until = NULL WHERE id = :id AND status IN (:from)" + OWNED)
                 .param("to", to.name()).param("reason", reason).param("at", at).param("id", id)
-                .param("from", names(from)).param("owner", owner).update() == 1;
+                .param("from", names(from)).param("owner", owner).update());
     }
 
     /** {@code AND} the row is free for {@code :owner} (or {@code :owner} is null: no check). */
@@ -173,24 +193,32 @@ public class PlanRepository {
      */
     public boolean updateLiveDocuments(String id, String problemJson, String planJson, Collection<PlanStatus> whileIn,
             OffsetDateTime at, String owner) {
-        return jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, updated_at = :at"
+        return changed(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, updated_at = :at"
                 + " WHERE id = :id AND status IN (:statuses)" + OWNED)
                 .param("problem", problemJson).param("plan", planJson).param("at", at).param("id", id)
-                .param("statuses", names(whileIn)).param("owner", owner).update() == 1;
+                .param("statuses", names(whileIn)).param("owner", owner).update());
     }
 
     /** Replaces the documents of a plan that is not being solved (an applied recommendation). */
     public boolean replaceDocuments(String id, String problemJson, BestPlan best, Collection<PlanStatus> whileIn) {
-        return jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"
+        return changed(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"
                 + " feasible = :feasible, kpis_json = :kpis, updated_at = :at"
                 + " WHERE id = :id AND status IN (:statuses)")
                 .param("problem", problemJson).param("plan", best.planJson()).param("score", best.score())
                 .param("feasible", best.feasible()).param("kpis", best.kpisJson()).param("at", best.at())
-                .param("id", id).param("statuses", names(whileIn)).update() == 1;
+                .param("id", id).param("statuses", names(whileIn)).update());
     }
 
     public boolean delete(String id) {
-        return jdbc.sql("DELETE FROM plan WHERE id = :id").param("id", id).update() == 1;
+        return changed(id, jdbc.sql("DELETE FROM plan WHERE id = :id").param("id", id).update());
+    }
+
+    /** {@code rows} rows of plan {@code id} were written: its status summary in memory is out of date. */
+    private boolean changed(String id, int rows) {
+        if (rows > 0) {
+            statusCache.changed(id, jdbc);
+        }
+        return rows == 1;
     }
 
     public List<ScorePoint> scoreHistory(String id) {

@@ -112,7 +112,7 @@ public class PlanService {
     }
 
     public PlanStatusView status(String id) {
-        return view(repository.findSummaryById(id).orElseThrow(() -> ApiException.notFound("plan", id)));
+        return view(repository.findStatusById(id).orElseThrow(() -> ApiException.notFound("plan", id)));
     }
 
     public PlanAnalysis analysis(String id) {

@@ -35,8 +35,10 @@
  * instance for a plan another instance solves, sent there ({@code plan_command}) and its answer returned; requests
  * sent here by others carried out</td></tr>
  * <tr><td>{@link org.techroute.api.plans.ClusterBus}</td><td>cluster mode on PostgreSQL: {@code LISTEN/NOTIFY}
- * between instances (run events for every instance's streams and status reads; "a request is waiting", "answered")
- * </td></tr>
+ * between instances (run events for every instance's streams and status reads; "a request is waiting", "answered";
+ * "plan written", which drops {@code StatusCache} copies)</td></tr>
+ * <tr><td>{@link org.techroute.api.plans.StatusCache}</td><td>plan summaries in memory for status reads: dropped on
+ * every write of the plan (announced to the other instances in cluster mode), served a second at most</td></tr>
  * <tr><td>{@link org.techroute.api.plans.RunRecovery}</td><td>restart recovery: runs a killed process or a dead
  * instance left unfinished, and (cluster) QUEUED plans nobody holds; it decides when and which, {@code PlanRuns}
  * moves the statuses</td></tr>

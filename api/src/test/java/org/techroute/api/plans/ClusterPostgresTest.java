@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +72,7 @@ class ClusterPostgresTest {
                 "--techroute.cluster.enabled=true", "--techroute.cluster.instance-id=" + name,
                 "--techroute.cluster.lease=PT3S", "--techroute.cluster.poll-interval=PT0.2S",
                 "--techroute.solver.slots=1", "--techroute.solver.save-interval=PT0.2S",
-                "--techroute.nightly.cron=-"));
+                "--techroute.nightly.cron=-", "--techroute.api.status-cache-ttl=PT1H"));
         args.addAll(TestDatabases.postgresArguments(SCHEMA));
         return new SpringApplicationBuilder(TechrouteApplication.class).run(args.toArray(String[]::new));
     }
@@ -159,5 +161,31 @@ class ClusterPostgresTest {
         assertThat(claim.owner()).isEqualTo("live-instance");
         assertThat(claim.solveCount()).isZero();
         repository.delete(heldByLiveInstance);
+    }
+
+    static JsonNode statusAt(ConfigurableApplicationContext instance, String id) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port(instance) + "/api/plans/" + id + "/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void aStatusReadAtOneInstanceSeesAWriteAtAnotherThoughStatusesAreServedFromMemory() throws Exception {
+        String id = submit(INSTANCES.get(0));
+        awaitFinished(List.of(id));
+        ConfigurableApplicationContext b = INSTANCES.get(1);
+        assertThat(statusAt(b, id).get("status").asText()).isEqualTo("SOLVED"); // b now holds it for an hour
+
+        String reason = "marked at instance-a";
+        assertThat(INSTANCES.get(0).getBean(PlanRepository.class).updateStatus(id, EnumSet.of(PlanStatus.SOLVED),
+                PlanStatus.SOLVED, reason, OffsetDateTime.now(ZoneOffset.UTC))).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!reason.equals(statusAt(b, id).path("reason").asText())) {
+            assertThat(System.nanoTime()).as("instance-b dropped its copy on instance-a's notification").isLessThan(
+                    deadline);
+            Thread.sleep(20);
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.techroute.api.plans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -49,6 +50,51 @@ abstract class PlanRepositoryContract {
         assertThat(read.createdAt().toInstant()).isEqualTo(T0.toInstant());
         assertThat(read.feasible()).isNull();
         assertThat(repository.findById(id())).isEmpty();
+    }
+
+    @Test
+    void aStatusReadSeesEveryWriteOfThisInstanceAtOnceThoughItIsServedFromMemory() {
+        JdbcClient jdbc = JdbcClient.create(dataSource());
+        StatusCache cache = new StatusCache(Duration.ofHours(1), System::nanoTime);
+        PlanRepository plans = new PlanRepository(jdbc, cache);
+        RunClaims runClaims = new RunClaims(jdbc, false, cache);
+        String id = id();
+        OffsetDateTime until = T0.plusMinutes(5);
+        plans.insert(plan(id, null, T0));
+        assertThat(plans.findStatusById(id).orElseThrow().status()).isEqualTo(PlanStatus.VALIDATING);
+        plans.updateStatus(id, EnumSet.of(PlanStatus.VALIDATING), PlanStatus.QUEUED, null, T0);
+        assertThat(plans.findStatusById(id).orElseThrow().status()).isEqualTo(PlanStatus.QUEUED);
+        runClaims.startSolving(id, "me", until, T0);
+        assertThat(plans.findStatusById(id).orElseThrow().status()).isEqualTo(PlanStatus.SOLVING);
+        plans.saveBest(id, new PlanRepository.BestPlan("{}", "0hard/-2medium/-9soft", true, null, T0.plusSeconds(1)),
+                EnumSet.of(PlanStatus.SOLVING), "me");
+        assertThat(plans.findStatusById(id).orElseThrow().score()).isEqualTo("0hard/-2medium/-9soft");
+        plans.updateLiveDocuments(id, "{\"name\":\"y\"}", "{}", EnumSet.of(PlanStatus.SOLVING), T0.plusSeconds(2),
+                "me");
+        assertThat(plans.findStatusById(id).orElseThrow().updatedAt().toInstant())
+                .isEqualTo(T0.plusSeconds(2).toInstant());
+        runClaims.restartRun(id, 2, "me", until, T0.plusSeconds(3), true);
+        PlanRecord restarted = plans.findStatusById(id).orElseThrow();
+        assertThat(restarted.status()).isEqualTo(PlanStatus.QUEUED);
+        assertThat(restarted.runNumber()).isEqualTo(2);
+        plans.startRun(id, EnumSet.of(PlanStatus.QUEUED), 3, null, null, "me", until, T0.plusSeconds(4));
+        assertThat(plans.findStatusById(id).orElseThrow().runNumber()).isEqualTo(3);
+        runClaims.startSolving(id, "me", until, T0.plusSeconds(4));
+        runClaims.stopOrphan(id, "left over", T0.plusSeconds(5), true);
+        assertThat(plans.findStatusById(id).orElseThrow().statusReason()).isEqualTo("left over");
+        plans.replaceDocuments(id, "{}", new PlanRepository.BestPlan("{}", "0hard/0medium/-1soft", true, null,
+                T0.plusSeconds(6)), EnumSet.of(PlanStatus.STOPPED));
+        assertThat(plans.findStatusById(id).orElseThrow().score()).isEqualTo("0hard/0medium/-1soft");
+        plans.finish(id, EnumSet.of(PlanStatus.STOPPED), PlanStatus.SOLVED, "done", null, T0.plusSeconds(7));
+        assertThat(plans.findStatusById(id).orElseThrow().status()).isEqualTo(PlanStatus.SOLVED);
+
+        // a write that bypasses the repository is not seen until the time to live ends: the cache is real
+        jdbc.sql("UPDATE plan SET status_reason = 'bypassed' WHERE id = :id").param("id", id).update();
+        assertThat(plans.findStatusById(id).orElseThrow().statusReason()).isEqualTo("done");
+        assertThat(plans.findSummaryById(id).orElseThrow().statusReason()).isEqualTo("bypassed");
+
+        plans.delete(id);
+        assertThat(plans.findStatusById(id)).isEmpty();
     }
 
     @Test
