@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.annotation.PreDestroy;
@@ -110,11 +110,7 @@ public class ClusterBus {
 
     /** The notification that {@code instanceId} wrote plan {@code planId}'s summary (sent by {@link StatusCache}). */
     static String planChanged(String instanceId, String planId) {
-        return "{\"from\":" + quoted(instanceId) + ",\"plan\":" + quoted(planId) + "}";
-    }
-
-    private static String quoted(String text) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+        return JsonNodeFactory.instance.objectNode().put("from", instanceId).put("plan", planId).toString();
     }
 
     /** An event of a run solved here, for the other instances' streams (queued; sent in order). */

@@ -114,10 +114,10 @@ public class PlanRepository {
     /** Moves the status if it is one of {@code from}; false when it was not (or the plan is gone). */
     public boolean updateStatus(String id, Collection<PlanStatus> from, PlanStatus to, String reason,
             OffsetDateTime at) {
-        return changed(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at"
                 + " WHERE id = :id AND status IN (:from)")
                 .param("to", to.name()).param("reason", reason).param("at", at).param("id", id)
-                .param("from", names(from)).update());
+                .param("from", names(from)).update(), jdbc);
     }
 
     /**
@@ -126,14 +126,14 @@ public class PlanRepository {
      */
     public boolean startRun(String id, Collection<PlanStatus> from, int runNumber, String problemJson,
             String planJson, String owner, OffsetDateTime until, OffsetDateTime at) {
-        return changed(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = NULL, run_number = :run,"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = NULL, run_number = :run,"
                 + " updated_at = :at,"
                 + " claimed_by = :owner, claimed_until = :until"
                 + (problemJson != null ? ", problem_json = :problem, plan_json = :plan" : "")
                 + " WHERE id = :id AND status IN (:from)")
                 .param("to", PlanStatus.QUEUED.name()).param("run", runNumber).param("at", at).param("id", id)
                 .param("owner", owner).param("until", until).param("problem", problemJson).param("plan", planJson)
-                .param("from", names(from)).update());
+                .param("from", names(from)).update(), jdbc);
     }
 
     /** Saves a best plan of a run in progress and records its score. */
@@ -176,10 +176,10 @@ public class PlanRepository {
         if (best != null && !saveBest(id, best, from, owner)) {
             return false;
         }
-        return changed(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at,"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at,"
                 + " claimed_by = NULL, claimed_until = NULL WHERE id = :id AND status IN (:from)" + OWNED)
                 .param("to", to.name()).param("reason", reason).param("at", at).param("id", id)
-                .param("from", names(from)).param("owner", owner).update());
+                .param("from", names(from)).param("owner", owner).update(), jdbc);
     }
 
     /** {@code AND} the row is free for {@code :owner} (or {@code :owner} is null: no check). */
@@ -193,32 +193,24 @@ public class PlanRepository {
      */
     public boolean updateLiveDocuments(String id, String problemJson, String planJson, Collection<PlanStatus> whileIn,
             OffsetDateTime at, String owner) {
-        return changed(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, updated_at = :at"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, updated_at = :at"
                 + " WHERE id = :id AND status IN (:statuses)" + OWNED)
                 .param("problem", problemJson).param("plan", planJson).param("at", at).param("id", id)
-                .param("statuses", names(whileIn)).param("owner", owner).update());
+                .param("statuses", names(whileIn)).param("owner", owner).update(), jdbc);
     }
 
     /** Replaces the documents of a plan that is not being solved (an applied recommendation). */
     public boolean replaceDocuments(String id, String problemJson, BestPlan best, Collection<PlanStatus> whileIn) {
-        return changed(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"
                 + " feasible = :feasible, kpis_json = :kpis, updated_at = :at"
                 + " WHERE id = :id AND status IN (:statuses)")
                 .param("problem", problemJson).param("plan", best.planJson()).param("score", best.score())
                 .param("feasible", best.feasible()).param("kpis", best.kpisJson()).param("at", best.at())
-                .param("id", id).param("statuses", names(whileIn)).update());
+                .param("id", id).param("statuses", names(whileIn)).update(), jdbc);
     }
 
     public boolean delete(String id) {
-        return changed(id, jdbc.sql("DELETE FROM plan WHERE id = :id").param("id", id).update());
-    }
-
-    /** {@code rows} rows of plan {@code id} were written: its status summary in memory is out of date. */
-    private boolean changed(String id, int rows) {
-        if (rows > 0) {
-            statusCache.changed(id, jdbc);
-        }
-        return rows == 1;
+        return statusCache.written(id, jdbc.sql("DELETE FROM plan WHERE id = :id").param("id", id).update(), jdbc);
     }
 
     public List<ScorePoint> scoreHistory(String id) {

@@ -59,12 +59,12 @@ public class RunClaims {
      * one. False when it is not QUEUED or another instance holds a live claim.
      */
     public boolean startSolving(String id, String owner, OffsetDateTime until, OffsetDateTime now) {
-        return changed(id, jdbc.sql("UPDATE plan SET status = 'SOLVING', status_reason = NULL, updated_at = :now,"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = 'SOLVING', status_reason = NULL, updated_at = :now,"
                 + " claimed_by = :owner, claimed_until = :until, solve_count = solve_count + 1"
                 + " WHERE id = :id AND status IN (:queued)"
                 + " AND (claimed_by IS NULL OR claimed_by = :owner OR claimed_until < :now)")
                 .param("owner", owner).param("until", until).param("id", id).param("now", now)
-                .param("queued", names(List.of(PlanStatus.QUEUED))).update());
+                .param("queued", names(List.of(PlanStatus.QUEUED))).update(), jdbc);
     }
 
     /**
@@ -129,29 +129,21 @@ public class RunClaims {
     /** Starts a new run of a plan left unfinished (resume): back to QUEUED, claimed by {@code owner}. */
     public boolean restartRun(String id, int runNumber, String owner, OffsetDateTime until, OffsetDateTime now,
             boolean anyClaim) {
-        return changed(id, jdbc.sql("UPDATE plan SET status = 'QUEUED', status_reason = NULL, run_number = :run,"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = 'QUEUED', status_reason = NULL, run_number = :run,"
                 + " updated_at = :now, claimed_by = :owner, claimed_until = :until WHERE id = :id"
                 + " AND status IN (:underWay)"
                 + (anyClaim ? "" : " AND (claimed_by IS NULL OR claimed_until < :now)"))
                 .param("run", runNumber).param("now", now).param("owner", owner).param("until", until)
-                .param("id", id).param("underWay", names(UNDER_WAY)).update());
+                .param("id", id).param("underWay", names(UNDER_WAY)).update(), jdbc);
     }
 
     /** Marks a run left unfinished STOPPED (giving its claim back). */
     public boolean stopOrphan(String id, String reason, OffsetDateTime now, boolean anyClaim) {
-        return changed(id, jdbc.sql("UPDATE plan SET status = 'STOPPED', status_reason = :reason, updated_at = :now,"
+        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = 'STOPPED', status_reason = :reason, updated_at = :now,"
                 + " claimed_by = NULL, claimed_until = NULL WHERE id = :id"
                 + " AND status IN (:underWay)"
                 + (anyClaim ? "" : " AND (claimed_by IS NULL OR claimed_until < :now)"))
                 .param("reason", reason).param("now", now).param("id", id).param("underWay", names(UNDER_WAY))
-                .update());
-    }
-
-    /** {@code rows} rows of plan {@code id} were written: its status summary in memory is out of date. */
-    private boolean changed(String id, int rows) {
-        if (rows > 0) {
-            statusCache.changed(id, jdbc);
-        }
-        return rows == 1;
+                .update(), jdbc);
     }
 }

@@ -78,6 +78,17 @@ public class StatusCache {
     }
 
     /**
+     * {@code rows} rows of plan {@code id} were written with {@code jdbc}: when any, as {@link #changed}. Returns
+     * whether exactly one was, as the repositories' conditional writes answer.
+     */
+    boolean written(String id, int rows, JdbcClient jdbc) {
+        if (rows > 0) {
+            changed(id, jdbc);
+        }
+        return rows == 1;
+    }
+
+    /**
      * Plan {@code id}'s summary was written with {@code jdbc}: dropped now and again when the transaction ends, and
      * announced to the other instances in cluster mode (in the same transaction, so delivered on commit).
      */
