@@ -1,11 +1,15 @@
 package org.techroute.benchmarks.load;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,8 +47,14 @@ import org.techroute.data.model.TravelMode;
  * <pre>
  * java -cp benchmarks/target/techroute-benchmarks.jar ... org.techroute.benchmarks.load.LoadTest \
  *     [--base-url http://127.0.0.1:8080] [--threads 50] [--duration PT60S] [--visits 10] [--technicians 2]
- *     [--time-limit PT2S]
+ *     [--time-limit PT2S] [--client blocking|async]
  * </pre>
+ *
+ * The client runs on the machine under test, so its own cost is part of every latency it reports. {@code blocking}
+ * (the default since 2026-12-07) gives each client thread its own kept-alive connection, written and read on that
+ * thread ({@link HttpURLConnection}); {@code async} is the JDK's {@link HttpClient} that earlier figures in
+ * {@code RESULTS-load.md} were measured with, which passes every response through one selector thread and then to a
+ * waiting thread, so two thread switches per request on a loaded machine.
  *
  * Exit status 0 when nothing was lost or duplicated, 1 otherwise, 2 on a bad command line.
  */
@@ -56,6 +66,7 @@ public final class LoadTest {
     private final int visits;
     private final int technicians;
     private final Duration timeLimit;
+    private final boolean blocking;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = ProblemJson.mapper();
@@ -70,8 +81,10 @@ public final class LoadTest {
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
 
-    LoadTest(URI base, int threads, Duration duration, int visits, int technicians, Duration timeLimit) {
+    LoadTest(URI base, int threads, Duration duration, int visits, int technicians, Duration timeLimit,
+            boolean blocking) {
         this.base = base;
+        this.blocking = blocking;
         this.threads = threads;
         this.duration = duration;
         this.visits = visits;
@@ -81,12 +94,13 @@ public final class LoadTest {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("base-url", "http://127.0.0.1:8080", "threads", "50",
-                "duration", "PT60S", "visits", "10", "technicians", "2", "time-limit", "PT2S"));
+                "duration", "PT60S", "visits", "10", "technicians", "2", "time-limit", "PT2S", "client", "blocking"));
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
             if (name == null || !options.containsKey(name) || i + 1 >= args.length) {
                 System.err.println("usage: LoadTest [--base-url http://127.0.0.1:8080] [--threads 50]"
-                        + " [--duration PT60S] [--visits 10] [--technicians 2] [--time-limit PT2S]");
+                        + " [--duration PT60S] [--visits 10] [--technicians 2] [--time-limit PT2S]"
+                        + " [--client blocking|async]");
                 System.exit(2);
             }
             options.put(name, args[++i]);
@@ -101,15 +115,24 @@ public final class LoadTest {
             System.err.println("error: at most PT10M");
             System.exit(2);
         }
-        LoadTest test = new LoadTest(base, Integer.parseInt(options.get("threads")), duration,
+        String client = options.get("client");
+        if (!client.equals("blocking") && !client.equals("async")) {
+            System.err.println("error: --client is blocking or async, not " + client);
+            System.exit(2);
+        }
+        int threads = Integer.parseInt(options.get("threads"));
+        // one kept-alive connection per client thread (the JDK keeps 5 per server by default)
+        System.setProperty("http.maxConnections", Integer.toString(Math.max(5, threads + 1)));
+        LoadTest test = new LoadTest(base, threads, duration,
                 Integer.parseInt(options.get("visits")), Integer.parseInt(options.get("technicians")),
-                Duration.parse(options.get("time-limit")));
+                Duration.parse(options.get("time-limit")), client.equals("blocking"));
         System.exit(test.run() ? 0 : 1);
     }
 
     boolean run() throws Exception {
         System.out.printf(Locale.ROOT, "load test %s: %d threads for %s against %s (plans: %d technicians, %d visits,"
-                + " time limit %s)%n", runId, threads, duration, base, technicians, visits, timeLimit);
+                + " time limit %s; %s client)%n", runId, threads, duration, base, technicians, visits, timeLimit,
+                blocking ? "blocking" : "async");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
@@ -180,14 +203,14 @@ public final class LoadTest {
                 if (System.nanoTime() >= backoffUntil) {
                     String key = runId + "-" + thread + "-" + submitted;
                     String body = ProblemJson.write(problem(thread * 100_000L + submitted));
-                    HttpResponse<String> response = send("POST", "/api/plans", body, key);
+                    Response response = send("POST", "/api/plans", body, key);
                     if (response.statusCode() == 202) {
                         accepted.incrementAndGet();
                         String id = json.readTree(response.body()).get("id").asText();
                         idByKey.put(key, id);
                         mine.add(id);
                         submitted++;
-                        HttpResponse<String> retry = send("POST", "/api/plans", body, key);
+                        Response retry = send("POST", "/api/plans", body, key);
                         if (retry.statusCode() == 200) {
                             replays.incrementAndGet();
                             if (!id.equals(json.readTree(retry.body()).get("id").asText())) {
@@ -211,7 +234,7 @@ public final class LoadTest {
                 for (int i = 0; i < 5 && System.nanoTime() < deadline; i++) {
                     String id = mine.get((count + i) % mine.size());
                     long start = System.nanoTime();
-                    HttpResponse<String> status = get("/api/plans/" + id + "/status");
+                    Response status = get("/api/plans/" + id + "/status");
                     long took = System.nanoTime() - start;
                     if (status.statusCode() == 404) {
                         lost.incrementAndGet();
@@ -240,11 +263,46 @@ public final class LoadTest {
         return problem.withOptions(problem.optionsOrDefaults().withTimeLimit(timeLimit));
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    private Response get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, null);
     }
 
-    private HttpResponse<String> send(String method, String path, String body, String key)
+    /** A status and a body, from either client. */
+    private record Response(int statusCode, String body) {
+    }
+
+    private Response send(String method, String path, String body, String key)
+            throws IOException, InterruptedException {
+        return blocking ? sendBlocking(method, path, body, key) : sendAsync(method, path, body, key);
+    }
+
+    private Response sendBlocking(String method, String path, String body, String key) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
+        connection.setRequestMethod(method);
+        if (key != null) {
+            connection.setRequestProperty("Idempotency-Key", key);
+        }
+        if (body != null) {
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setDoOutput(true);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        // read to the end (and close) so that the connection is kept alive for this thread's next request
+        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (in == null) {
+            return new Response(status, "");
+        }
+        try (in) {
+            return new Response(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private Response sendAsync(String method, String path, String body, String key)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -255,7 +313,8 @@ public final class LoadTest {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body());
     }
 
     private static double percentile(long[] sorted, double p) {
