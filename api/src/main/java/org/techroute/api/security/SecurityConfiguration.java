@@ -70,9 +70,10 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Spring Security's own observations are off: they wrap each of its filters in an observation on every request,
-     * a tenth of the allocation of a status read (measured with JFR under the {@code load} benchmark). Requests are
-     * still timed as {@code http.server.requests}, and refused calls are logged (see {@link SecurityProblems}).
+     * Spring Security's own observations are off (see application.properties), and with these settings it does not
+     * wrap each of its filters for them on every request either: that wrapping was about a tenth of what a request
+     * allocated (JFR under the {@code load} benchmark, {@code benchmarks/RESULTS-load.md}). Requests are still timed
+     * as {@code http.server.requests}, and refused calls are logged (see {@link SecurityProblems}).
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
