@@ -114,7 +114,8 @@ public class PlanRepository {
     /** Moves the status if it is one of {@code from}; false when it was not (or the plan is gone). */
     public boolean updateStatus(String id, Collection<PlanStatus> from, PlanStatus to, String reason,
             OffsetDateTime at) {
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at"
                 + " WHERE id = :id AND status IN (:from)")
                 .param("to", to.name()).param("reason", reason).param("at", at).param("id", id)
                 .param("from", names(from)).update(), jdbc);
@@ -126,7 +127,8 @@ public class PlanRepository {
      */
     public boolean startRun(String id, Collection<PlanStatus> from, int runNumber, String problemJson,
             String planJson, String owner, OffsetDateTime until, OffsetDateTime at) {
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = NULL, run_number = :run,"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET status = :to, status_reason = NULL, run_number = :run,"
                 + " updated_at = :at,"
                 + " claimed_by = :owner, claimed_until = :until"
                 + (problemJson != null ? ", problem_json = :problem, plan_json = :plan" : "")
@@ -176,7 +178,8 @@ public class PlanRepository {
         if (best != null && !saveBest(id, best, from, owner)) {
             return false;
         }
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at,"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET status = :to, status_reason = :reason, updated_at = :at,"
                 + " claimed_by = NULL, claimed_until = NULL WHERE id = :id AND status IN (:from)" + OWNED)
                 .param("to", to.name()).param("reason", reason).param("at", at).param("id", id)
                 .param("from", names(from)).param("owner", owner).update(), jdbc);
@@ -193,7 +196,8 @@ public class PlanRepository {
      */
     public boolean updateLiveDocuments(String id, String problemJson, String planJson, Collection<PlanStatus> whileIn,
             OffsetDateTime at, String owner) {
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, updated_at = :at"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET problem_json = :problem, plan_json = :plan, updated_at = :at"
                 + " WHERE id = :id AND status IN (:statuses)" + OWNED)
                 .param("problem", problemJson).param("plan", planJson).param("at", at).param("id", id)
                 .param("statuses", names(whileIn)).param("owner", owner).update(), jdbc);
@@ -201,7 +205,8 @@ public class PlanRepository {
 
     /** Replaces the documents of a plan that is not being solved (an applied recommendation). */
     public boolean replaceDocuments(String id, String problemJson, BestPlan best, Collection<PlanStatus> whileIn) {
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET problem_json = :problem, plan_json = :plan, score = :score,"
                 + " feasible = :feasible, kpis_json = :kpis, updated_at = :at"
                 + " WHERE id = :id AND status IN (:statuses)")
                 .param("problem", problemJson).param("plan", best.planJson()).param("score", best.score())

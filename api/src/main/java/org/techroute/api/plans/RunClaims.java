@@ -59,7 +59,8 @@ public class RunClaims {
      * one. False when it is not QUEUED or another instance holds a live claim.
      */
     public boolean startSolving(String id, String owner, OffsetDateTime until, OffsetDateTime now) {
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = 'SOLVING', status_reason = NULL, updated_at = :now,"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET status = 'SOLVING', status_reason = NULL, updated_at = :now,"
                 + " claimed_by = :owner, claimed_until = :until, solve_count = solve_count + 1"
                 + " WHERE id = :id AND status IN (:queued)"
                 + " AND (claimed_by IS NULL OR claimed_by = :owner OR claimed_until < :now)")
@@ -129,7 +130,8 @@ public class RunClaims {
     /** Starts a new run of a plan left unfinished (resume): back to QUEUED, claimed by {@code owner}. */
     public boolean restartRun(String id, int runNumber, String owner, OffsetDateTime until, OffsetDateTime now,
             boolean anyClaim) {
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = 'QUEUED', status_reason = NULL, run_number = :run,"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET status = 'QUEUED', status_reason = NULL, run_number = :run,"
                 + " updated_at = :now, claimed_by = :owner, claimed_until = :until WHERE id = :id"
                 + " AND status IN (:underWay)"
                 + (anyClaim ? "" : " AND (claimed_by IS NULL OR claimed_until < :now)"))
@@ -139,7 +141,8 @@ public class RunClaims {
 
     /** Marks a run left unfinished STOPPED (giving its claim back). */
     public boolean stopOrphan(String id, String reason, OffsetDateTime now, boolean anyClaim) {
-        return statusCache.written(id, jdbc.sql("UPDATE plan SET status = 'STOPPED', status_reason = :reason, updated_at = :now,"
+        return statusCache.written(id, jdbc.sql(
+                "UPDATE plan SET status = 'STOPPED', status_reason = :reason, updated_at = :now,"
                 + " claimed_by = NULL, claimed_until = NULL WHERE id = :id"
                 + " AND status IN (:underWay)"
                 + (anyClaim ? "" : " AND (claimed_by IS NULL OR claimed_until < :now)"))

@@ -67,8 +67,8 @@ public final class LoadTest {
     private final int technicians;
     private final Duration timeLimit;
     private final boolean blocking;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** The async client's (none for the blocking one: it would start a selector thread for nothing). */
+    private final HttpClient http;
     private final ObjectMapper json = ProblemJson.mapper();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
@@ -85,6 +85,8 @@ public final class LoadTest {
             boolean blocking) {
         this.base = base;
         this.blocking = blocking;
+        this.http = blocking ? null : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         this.threads = threads;
         this.duration = duration;
         this.visits = visits;
